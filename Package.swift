@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "iaifi",
+    products: [
+        .executable(name: "iaifi", targets: ["iaifi"]),
+        .library(name: "PaperCatalog", targets: ["PaperCatalog"]),
+        .library(name: "PaperIndex", targets: ["PaperIndex"]),
+    ],
+    targets: [
+        // Text dumps -> typed `Paper` records.
+        .target(name: "PaperCatalog"),
+        // `Paper` records -> inverted indices, query language, ranking.
+        .target(name: "PaperIndex", dependencies: ["PaperCatalog"]),
+        // argv -> library call -> output -> exit code.
+        .executableTarget(name: "iaifi", dependencies: ["PaperCatalog", "PaperIndex"]),
+        // Synthetic corpora and timings; run on demand, never from the tests.
+        .executableTarget(name: "iaifi-bench", dependencies: ["PaperCatalog", "PaperIndex"]),
+        .testTarget(name: "PaperCatalogTests", dependencies: ["PaperCatalog"]),
+        .testTarget(name: "PaperIndexTests", dependencies: ["PaperIndex"]),
+        .testTarget(name: "iaifiTests", dependencies: ["iaifi"]),
+    ]
+)

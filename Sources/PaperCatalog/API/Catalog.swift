@@ -1,0 +1,117 @@
+import Foundation
+
+/// The papers of one or more dump files, merged, with a report per file.
+public struct Catalog: Sendable {
+    /// Merged records, in the order their first entry was read.
+    public private(set) var papers: [Paper]
+    /// One report per file read, in the order read.
+    public private(set) var files: [FileReport]
+
+    /// Every diagnostic of every file, in file order.
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    /// Whether any file could not be read at all.
+    public var hasErrors: Bool { files.contains { $0.diagnostics.contains { $0.severity == .error } } }
+
+    /// Reads `paths` (files, or folders searched recursively for files).
+    ///
+    /// Never throws: a missing, unreadable or unrecognised file is reported
+    /// as an error in its ``FileReport`` and the other files are still read.
+    public static func load(paths: [String]) -> Catalog {
+        let inputs = paths.flatMap(InputFiles.expand)
+        return Catalog(inputs: inputs.map { input in
+            switch input {
+            case .file(let path): (path, InputFiles.read(path))
+            case .problem(let path, let message): (path, .failure(message))
+            }
+        })
+    }
+
+    /// Reads dumps already in memory, keyed by the name diagnostics should use.
+    public static func parse(_ documents: [(name: String, text: String)]) -> Catalog {
+        Catalog(inputs: documents.map { ($0.name, .success(Array($0.text.utf8))) })
+    }
+
+    private init(inputs: [(String, Result<[UInt8], InputFiles.Failure>)]) {
+        var drafts: [Paper] = []
+        var owner: [Int] = []
+        var reports: [FileReport] = []
+        for (path, contents) in inputs {
+            var report = FileReport(path: path)
+            switch contents {
+            case .failure(let failure):
+                report.diagnostics.append(Diagnostic(.error, file: path, failure.message))
+            case .success(let bytes):
+                let result = Self.read(path: path, bytes: bytes, report: &report)
+                report.records = result.papers.count
+                owner += Array(repeating: reports.count, count: result.papers.count)
+                drafts += result.papers
+            }
+            reports.append(report)
+        }
+        Self.segmentKeywords(&drafts)
+        let (records, recordOf) = PaperMerger.merge(drafts)
+        var firstDraftOfRecord: [Int: Int] = [:]
+        for (draft, record) in recordOf.enumerated() {
+            guard let first = firstDraftOfRecord[record] else {
+                firstDraftOfRecord[record] = draft
+                continue
+            }
+            let source = drafts[draft].sources[0], kept = drafts[first].sources[0]
+            reports[owner[draft]].merges += 1
+            reports[owner[draft]].diagnostics.append(
+                Diagnostic(.note, file: source.file, line: source.line,
+                           "same paper as \(kept.file):\(kept.line); merged into one record"))
+        }
+        var papers = records
+        PaperIdentifier.assign(&papers)
+        self.papers = papers
+        self.files = reports
+    }
+
+    private static func read(path: String, bytes: [UInt8], report: inout FileReport) -> ReadResult {
+        let file = TextFile(path: path, bytes: bytes)
+        report.diagnostics += file.diagnostics
+        guard !file.diagnostics.contains(where: { $0.severity == .error }) else { return ReadResult() }
+        guard file.lines.contains(where: { !LineShape.isBlank($0) }) else {
+            report.diagnostics.append(Diagnostic(.error, file: path, "file is empty; expected a paper listing"))
+            return ReadResult()
+        }
+        guard let reader = FormatDetector.reader(for: file) else {
+            report.diagnostics.append(Diagnostic(.error, file: path, line: 1,
+                "not a known dump format; expected an IAIFI papers page ('<Category> <Mon D, YYYY>' headers), an arXiv listing ('arXiv:ID' and 'Created: YYYY-MM-DD' lines) or a Hugging Face Daily Papers page ('·' and date lines)"))
+            return ReadResult()
+        }
+        let result = reader.read(file)
+        report.format = reader.format
+        report.entries = result.entries
+        report.diagnostics += result.diagnostics
+        if result.papers.isEmpty {
+            report.diagnostics.append(Diagnostic(.error, file: path, "no entries could be read as \(reader.format.displayName)"))
+        }
+        return result
+    }
+
+    private static func segmentKeywords(_ papers: inout [Paper]) {
+        let tagged = papers.indices.filter { papers[$0].keywordLine != nil }
+        let segmented = KeywordSegmenter.segment(tagged.map { papers[$0].keywordLine! })
+        for (index, tags) in zip(tagged, segmented) { papers[index].keywords = tags }
+    }
+}
+
+/// What reading one file gave.
+public struct FileReport: Sendable {
+    public var path: String
+    /// The detected format, or `nil` when the file could not be read.
+    public var format: DumpFormat?
+    /// Entries found, whether or not they became records.
+    public var entries = 0
+    /// Records this file's entries gave before merging.
+    public var records = 0
+    /// This file's entries merged into a record first read elsewhere.
+    public var merges = 0
+    public var diagnostics: [Diagnostic] = []
+
+    public var warnings: Int { diagnostics.count { $0.severity == .warning } }
+    public var errors: Int { diagnostics.count { $0.severity == .error } }
+}

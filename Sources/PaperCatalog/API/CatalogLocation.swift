@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where the catalog's dump files are, when the user did not say.
+///
+/// Lookup order (first match wins):
+/// 1. `--data PATH...` on the command line (not handled here);
+/// 2. the `IAIFI_DATA` environment variable, a `:`-separated list of paths;
+/// 3. a `Data/` folder (or `share/iaifi/Data/`) beside the executable or in
+///    any folder above it: covers `swift run` and `.build/release/iaifi`;
+/// 4. the `Data/` folder of the checkout the binary was built from, so a
+///    release binary copied elsewhere still finds the bundled catalog.
+public enum CatalogLocation {
+    public static let environmentVariable = "IAIFI_DATA"
+
+    /// The default paths and a phrase saying where they came from, or `nil`.
+    public static func defaultPaths(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String? = currentExecutablePath()
+    ) -> (paths: [String], origin: String)? {
+        if let value = environment[environmentVariable], !value.isEmpty {
+            return (value.split(separator: ":").map(String.init), "$\(environmentVariable)")
+        }
+        if let executablePath {
+            var folder = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
+            while folder.path != "/" && !folder.path.isEmpty {
+                for candidate in ["Data", "share/iaifi/Data"] {
+                    let path = folder.appendingPathComponent(candidate).path
+                    if holdsDumps(path) { return ([path], "beside the executable") }
+                }
+                folder.deleteLastPathComponent()
+            }
+        }
+        let checkout = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").path
+        return holdsDumps(checkout) ? ([checkout], "the source checkout") : nil
+    }
+
+    /// The running executable, resolved through `/proc/self/exe` where there is one.
+    public static func currentExecutablePath() -> String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath
+    }
+
+    private static func holdsDumps(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return false }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.contains { $0.hasSuffix(".txt") }
+    }
+}

@@ -1,0 +1,40 @@
+/// A problem found while reading a dump, located precisely enough to fix.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        /// Informational: nothing was lost (a page-navigation line, a merge).
+        case note
+        /// Something was skipped or only partly read; the rest of the file was read.
+        case warning
+        /// The file could not be read at all.
+        case error
+
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var file: String
+    /// 1-based line, or `nil` when the problem concerns the whole file.
+    public var line: Int?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: severity: message`, the shape compilers use.
+    public var description: String {
+        let location = line.map { "\(file):\($0)" } ?? file
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}

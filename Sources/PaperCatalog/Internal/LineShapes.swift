@@ -1,0 +1,77 @@
+/// Content tests that tell the lines of an entry apart, shared by the readers.
+enum LineShape {
+    static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// A comma-separated list of personal names or a collaboration, optionally ending in `et al.`.
+    static func isAuthorList(_ line: String) -> Bool {
+        let names = AuthorList(line).names
+        guard !names.isEmpty, line.count < 20_000 else { return false }
+        let plausible = names.filter(isName).count
+        return plausible * 10 >= names.count * 9
+    }
+
+    /// Capitalised words, a few lower-case particles allowed (`Yara do Amaral
+    /// Coutinho`, `Oriol Mayné i Comas`, `MicroBooNE collaboration`).
+    static func isName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...7).contains(words.count), name.count <= 80,
+            let first = words.first?.unicodeScalars.first, first.properties.isUppercase
+        else { return false }
+        let lowercase = words.count { $0.first?.isLowercase == true }
+        return lowercase * 2 <= words.count && !name.contains(". ")
+    }
+
+    /// A run-together keyword line: lower-case words, no sentence punctuation.
+    static func isKeywordLine(_ line: String) -> Bool {
+        guard !line.isEmpty, line.count < 600, !line.hasSuffix("."), !line.contains(". ") else { return false }
+        return !line.unicodeScalars.contains { $0.properties.isUppercase }
+    }
+
+    /// Prose: a sentence or more.
+    static func isProse(_ line: String) -> Bool {
+        line.count >= 80 && (line.contains(". ") || line.hasSuffix("."))
+    }
+
+    /// A short capitalised line with no punctuation, such as `All Posts`:
+    /// part of the page, not of any paper.
+    static func isNavigation(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard (1...3).contains(words.count), line.count <= 30 else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter }
+        }
+    }
+}
+
+/// An author line split into names, remembering whether it was truncated.
+struct AuthorList {
+    var names: [String]
+    var truncated: Bool
+
+    init(_ line: String) {
+        var text = Substring(line.trimmed)
+        truncated = false
+        for marker in [" et al.", " et al", ", et al.", " and others"] where text.hasSuffix(marker) {
+            text = text.dropLast(marker.count)
+            truncated = true
+            break
+        }
+        names = text.split(separator: ",").flatMap { part in
+            part.split(separator: " and ", omittingEmptySubsequences: true)
+        }.map { $0.trimmed }.filter { $0.contains { $0.isLetter } }
+        if let last = names.last, last.hasPrefix("and ") { names[names.count - 1] = String(last.dropFirst(4)) }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,58 @@
+/// Gives every record a short, stable, unique id.
+///
+/// The arXiv id when the record has one; otherwise a citation-style key,
+/// `<first author's surname><year><first title word>` (`udrescu2019feynman`),
+/// or `<first title word><year><second title word>` when no author is named.
+/// Keys that collide get `b`, `c`, ... in load order, as BibTeX users expect.
+enum PaperIdentifier {
+    private static let minorWords: Set<String> = [
+        "a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "towards", "toward", "from", "by", "at", "via", "is",
+    ]
+
+    static func assign(_ papers: inout [Paper]) {
+        var used = Set<String>()
+        var collisions: [String: Int] = [:]
+        for index in papers.indices {
+            let base = papers[index].arxivId ?? key(for: papers[index])
+            var id = base
+            while used.contains(id) {
+                let count = collisions[base, default: 0] + 1
+                collisions[base] = count
+                id = base + suffix(count)
+            }
+            used.insert(id)
+            papers[index].id = id
+        }
+    }
+
+    private static func key(for paper: Paper) -> String {
+        let words = (paper.title.map(asciiWords) ?? []).filter { !minorWords.contains($0) }
+        let year = paper.year.map(String.init) ?? ""
+        if let author = paper.authors.first.map(asciiWords), let surname = surname(author) {
+            return surname + year + (words.first ?? "")
+        }
+        let key = (words.first ?? "paper") + year + (words.dropFirst().first ?? "")
+        return key
+    }
+
+    private static func surname(_ words: [String]) -> String? {
+        if words.last == "collaboration" { return words.first }
+        return words.last
+    }
+
+    private static func asciiWords(_ text: String) -> [String] {
+        TextFolding.fold(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+    }
+
+    /// 1 -> "b", 25 -> "z", 26 -> "ba": a bijective base-26 tail.
+    private static func suffix(_ number: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var number = number
+        var output = ""
+        repeat {
+            output = String(letters[number % 26]) + output
+            number /= 26
+        } while number > 0
+        return output
+    }
+}
