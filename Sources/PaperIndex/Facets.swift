@@ -1,0 +1,43 @@
+import PaperCatalog
+
+/// A dimension to count papers by.
+public enum Facet: String, CaseIterable, Sendable {
+    case keywords, authors, categories, years
+}
+
+/// One value of a facet and how many papers have it; `value` is `nil` for
+/// papers with none (no category, no date).
+public struct FacetCount: Equatable, Sendable {
+    public var value: String?
+    public var count: Int
+}
+
+extension CatalogIndex {
+    /// Counts `hits` by `facet`, most frequent first (years: newest first),
+    /// papers with no value last. - Complexity: O(hits × values per paper).
+    public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil) -> [FacetCount] {
+        var counts: [String: Int] = [:]
+        var spelling: [String: String] = [:]
+        var missing = 0
+        for hit in hits {
+            let values: [String] = switch facet {
+            case .keywords: hit.paper.keywords
+            case .authors: hit.paper.authors
+            case .categories: hit.paper.category.map { [$0] } ?? []
+            case .years: hit.paper.year.map { [String($0)] } ?? []
+            }
+            if values.isEmpty { missing += 1 }
+            for value in Set(values.map { SearchText.key($0) }) { counts[value, default: 0] += 1 }
+            for value in values where spelling[SearchText.key(value)] == nil { spelling[SearchText.key(value)] = value }
+        }
+        var result = counts.map { FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value) }
+        if facet == .years {
+            result.sort { $0.value! > $1.value! }
+        } else {
+            result.sort { $0.count != $1.count ? $0.count > $1.count : $0.value! < $1.value! }
+        }
+        if let top { result = Array(result.prefix(top)) }
+        if missing > 0, facet == .categories || facet == .years { result.append(FacetCount(value: nil, count: missing)) }
+        return result
+    }
+}

@@ -1,0 +1,15 @@
+/// The full-text fields of a paper, with their BM25F weights: a title hit
+/// counts more than an abstract hit.
+public enum Field: Int, CaseIterable, Sendable {
+    case title, keywords, authors, abstract
+
+    /// Relative weight of a term occurrence in this field.
+    var weight: Double {
+        switch self {
+        case .title: 3
+        case .keywords: 2.5
+        case .authors: 2
+        case .abstract: 1
+        }
+    }
+}

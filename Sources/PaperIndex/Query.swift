@@ -1,0 +1,258 @@
+import Foundation
+
+/// A parsed search query.
+///
+/// The language, smallest first:
+///
+///     dark matter            both words (AND is the default; never OR)
+///     "dark matter"          the phrase
+///     title:flow             a word in one field: title, abstract, author,
+///                            keyword, category, year
+///     author:^Tegmark        the first author
+///     year:2022  year:2020..2023  year:2022..  year:..2021
+///     diffus*                any word starting with "diffus"
+///     a OR b    (a OR b) c    -word    NOT word    a AND b
+public indirect enum Query: Equatable, Sendable {
+    /// Words that must occur consecutively, in `field` or any text field.
+    case words(String, field: QueryField?)
+    /// Any term starting with the prefix.
+    case prefix(String, field: QueryField?)
+    case firstAuthor(String)
+    case category(String)
+    case years(ClosedRange<Int>)
+    case and([Query])
+    case or([Query])
+    case not(Query)
+
+    /// Parses `text`; returns `nil` for a query with no terms.
+    public static func parse(_ text: String) throws(QueryError) -> Query? {
+        var parser = QueryParser(tokens: try QueryLexer.tokens(text))
+        return try parser.parseQuery()
+    }
+}
+
+/// The fields a query term can name with `field:`.
+public enum QueryField: String, CaseIterable, Sendable {
+    case title, abstract, author, keyword, category, year
+}
+
+/// A query that cannot be parsed, with the 1-based column of the problem.
+public struct QueryError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public var column: Int
+
+    public var description: String { "column \(column): \(message)" }
+}
+
+enum QueryToken: Equatable {
+    case word(String)
+    case phrase(String)
+    case field(String)
+    case open, close, or, and, not, minus
+}
+
+/// Splits a query into tokens, remembering each token's column.
+enum QueryLexer {
+    static let maxLength = 10_000
+
+    static func tokens(_ text: String) throws(QueryError) -> [(QueryToken, Int)] {
+        guard text.count <= maxLength else {
+            throw QueryError(message: "query is \(text.count) characters long; at most \(maxLength) are accepted", column: maxLength + 1)
+        }
+        let characters = Array(text)
+        var tokens: [(QueryToken, Int)] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let column = index + 1
+            if character.isWhitespace {
+                index += 1
+            } else if character == "\"" {
+                guard let end = characters[(index + 1)...].firstIndex(of: "\"") else {
+                    throw QueryError(message: "unbalanced quote: a phrase opened here is never closed", column: column)
+                }
+                tokens.append((.phrase(String(characters[(index + 1)..<end])), column))
+                index = end + 1
+            } else if character == "(" {
+                tokens.append((.open, column)); index += 1
+            } else if character == ")" {
+                tokens.append((.close, column)); index += 1
+            } else if character == "-", index + 1 < characters.count, !characters[index + 1].isWhitespace,
+                      tokens.last.map({ $0.0 != .minus }) ?? true {
+                tokens.append((.minus, column)); index += 1
+            } else {
+                var end = index, depth = 0
+                while end < characters.count {
+                    let c = characters[end]
+                    if c.isWhitespace || c == "\"" || (c == ")" && depth == 0) { break }
+                    if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                    end += 1
+                    if c == ":", depth == 0, characters[index..<(end - 1)].allSatisfy(\.isLetter), end - 1 > index { break }
+                }
+                let word = String(characters[index..<end])
+                index = end
+                switch word {
+                case "OR": tokens.append((.or, column))
+                case "AND": tokens.append((.and, column))
+                case "NOT": tokens.append((.not, column))
+                default:
+                    if word.hasSuffix(":"), word.dropLast().allSatisfy(\.isLetter) {
+                        tokens.append((.field(String(word.dropLast()).lowercased()), column))
+                    } else {
+                        tokens.append((.word(word), column))
+                    }
+                }
+            }
+        }
+        return tokens
+    }
+}
+
+/// Recursive descent over the tokens: OR binds loosest, then AND
+/// (explicit or implied), then negation.
+struct QueryParser {
+    var tokens: [(QueryToken, Int)]
+    var position = 0
+    var depth = 0
+    static let maxDepth = 64
+
+    mutating func parseQuery() throws(QueryError) -> Query? {
+        guard !tokens.isEmpty else { return nil }
+        let query = try parseOr()
+        if position < tokens.count {
+            let (token, column) = tokens[position]
+            throw QueryError(message: token == .close ? "unbalanced ')': no '(' to close" : "unexpected \(describe(token))", column: column)
+        }
+        return query
+    }
+
+    private mutating func parseOr() throws(QueryError) -> Query {
+        var parts = [try parseAnd()]
+        while peek == .or {
+            position += 1
+            guard position < tokens.count, peek != .close, peek != .or else {
+                throw QueryError(message: "'OR' needs a term on both sides", column: column(of: position - 1))
+            }
+            parts.append(try parseAnd())
+        }
+        return parts.count == 1 ? parts[0] : .or(parts)
+    }
+
+    private mutating func parseAnd() throws(QueryError) -> Query {
+        var parts: [Query] = []
+        while let token = peek, token != .or, token != .close {
+            if token == .and {
+                guard !parts.isEmpty else { throw QueryError(message: "'AND' needs a term on both sides", column: column(of: position)) }
+                position += 1
+                guard let next = peek, next != .or, next != .close, next != .and else {
+                    throw QueryError(message: "'AND' needs a term on both sides", column: column(of: position - 1))
+                }
+                continue
+            }
+            parts.append(try parseUnary())
+        }
+        guard !parts.isEmpty else {
+            let at = min(position, tokens.count - 1)
+            let message = position < tokens.count && tokens[position].0 == .or
+                ? "'OR' needs a term on both sides" : "expected a term"
+            throw QueryError(message: message, column: column(of: at))
+        }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+
+    private mutating func parseUnary() throws(QueryError) -> Query {
+        if peek == .minus || peek == .not {
+            let start = position
+            position += 1
+            guard let next = peek, next != .close, next != .or, next != .and else {
+                throw QueryError(message: "negation needs a term after it", column: column(of: start))
+            }
+            return .not(try parseUnary())
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(QueryError) -> Query {
+        let (token, column) = tokens[position]
+        position += 1
+        switch token {
+        case .open:
+            depth += 1
+            guard depth <= Self.maxDepth else { throw QueryError(message: "parentheses nest deeper than \(Self.maxDepth)", column: column) }
+            guard peek != .close else { throw QueryError(message: "empty parentheses", column: column) }
+            let inner = try parseOr()
+            guard peek == .close else { throw QueryError(message: "unbalanced '(': never closed", column: column) }
+            position += 1
+            depth -= 1
+            return inner
+        case .word(let word):
+            return word.hasSuffix("*") && word.count > 1 ? .prefix(String(word.dropLast()), field: nil) : .words(word, field: nil)
+        case .phrase(let phrase):
+            return .words(phrase, field: nil)
+        case .field(let name):
+            return try parseField(name, column: column)
+        default:
+            throw QueryError(message: "unexpected \(describe(token))", column: column)
+        }
+    }
+
+    private mutating func parseField(_ name: String, column: Int) throws(QueryError) -> Query {
+        guard let field = QueryField(rawValue: name) else {
+            let known = QueryField.allCases.map(\.rawValue)
+            let hint = Suggestion.nearest(to: name, in: known).map { "did you mean '\($0):'? " } ?? ""
+            throw QueryError(message: "unknown field '\(name):'; \(hint)known fields: \(known.joined(separator: ", "))", column: column)
+        }
+        guard position < tokens.count else { throw QueryError(message: "'\(name):' needs a value", column: column) }
+        let (token, _) = tokens[position]
+        let value: String
+        switch token {
+        case .word(let word): value = word
+        case .phrase(let phrase): value = phrase
+        default: throw QueryError(message: "'\(name):' needs a value", column: column)
+        }
+        position += 1
+        switch field {
+        case .year:
+            guard let range = Self.yearRange(value) else {
+                throw QueryError(message: "'year:' takes YYYY, YYYY..YYYY, YYYY.. or ..YYYY; got '\(value)'", column: column)
+            }
+            return .years(range)
+        case .category:
+            return .category(value)
+        case .author where value.hasPrefix("^"):
+            return .firstAuthor(String(value.dropFirst()))
+        default:
+            if value.hasSuffix("*"), value.count > 1, !value.contains(" ") { return .prefix(String(value.dropLast()), field: field) }
+            return .words(value, field: field)
+        }
+    }
+
+    static func yearRange(_ text: String) -> ClosedRange<Int>? {
+        func year(_ part: Substring) -> Int? {
+            part.count == 4 ? Int(part) : nil
+        }
+        guard let dots = text.range(of: "..") else { return year(text[...]).map { $0...$0 } }
+        let low = text[..<dots.lowerBound], high = text[dots.upperBound...]
+        guard low.isEmpty || year(low) != nil, high.isEmpty || year(high) != nil, !(low.isEmpty && high.isEmpty) else { return nil }
+        let lower = year(low) ?? 0, upper = year(high) ?? 9999
+        return lower <= upper ? lower...upper : nil
+    }
+
+    private var peek: QueryToken? { position < tokens.count ? tokens[position].0 : nil }
+
+    private func column(of index: Int) -> Int { tokens[max(0, min(index, tokens.count - 1))].1 }
+
+    private func describe(_ token: QueryToken) -> String {
+        switch token {
+        case .word(let word): "'\(word)'"
+        case .phrase(let phrase): "\"\(phrase)\""
+        case .field(let name): "'\(name):'"
+        case .open: "'('"
+        case .close: "')'"
+        case .or: "'OR'"
+        case .and: "'AND'"
+        case .not: "'NOT'"
+        case .minus: "'-'"
+        }
+    }
+}

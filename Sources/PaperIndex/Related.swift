@@ -1,0 +1,79 @@
+import Foundation
+import PaperCatalog
+
+/// A paper connected to another, and why.
+public struct Relation: Sendable {
+    public var paper: Paper
+    public var doc: Int
+    public var score: Double
+    /// Tags both papers carry, rarest first.
+    public var sharedTags: [String]
+    /// Authors both papers name.
+    public var sharedAuthors: [String]
+    /// Share of the score that came from similar title and abstract text (0...1).
+    public var textShare: Double
+}
+
+extension CatalogIndex {
+    /// Terms of a paper's title and abstract used to find similar text.
+    static let similarityTerms = 20
+
+    /// The papers most connected to `doc`: shared tags weighted by rarity
+    /// (inverse document frequency), shared authors, and similar text (BM25F
+    /// of the paper's most distinctive title and abstract terms).
+    ///
+    /// - Complexity: O(postings of the paper's tags, authors and top terms).
+    public func related(to doc: Int, limit: Int = 10) -> [Relation] {
+        let paper = papers[doc]
+        let total = Double(count)
+        func idf(_ docs: Int) -> Double { log(total / Double(max(docs, 1))) }
+        var tagScore: [Int32: Double] = [:], authorScore: [Int32: Double] = [:]
+        var tags: [Int32: [String]] = [:], authors: [Int32: [String]] = [:]
+        for tag in Set(paper.keywords) {
+            guard let docs = tagDocs[SearchText.key(tag)], docs.count > 1 else { continue }
+            for other in docs { tagScore[other, default: 0] += idf(docs.count); tags[other, default: []].append(tag) }
+        }
+        for author in Set(paper.authors) {
+            guard let docs = authorDocs[SearchText.key(author)], docs.count > 1 else { continue }
+            for other in docs { authorScore[other, default: 0] += 1.5 * idf(docs.count); authors[other, default: []].append(author) }
+        }
+        let terms = distinctiveTerms(of: doc)
+        var textScore: [Int32: Double] = [:]
+        for term in terms {
+            for other in postings[Int(term)].docs where other != doc {
+                textScore[other] = 0
+            }
+        }
+        let ranked = terms.map { (term: $0, fields: [Field.title, .abstract]) }
+        for other in textScore.keys { textScore[other] = bm25Score(other, ranked) }
+        let maxText = textScore.values.max() ?? 0
+        let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
+        var relations = candidates.map { other -> Relation in
+            let text = maxText > 0 ? 4 * (textScore[other] ?? 0) / maxText : 0
+            let score = (tagScore[other] ?? 0) + (authorScore[other] ?? 0) + text
+            let rarestFirst = (tags[other] ?? []).sorted {
+                (tagDocs[SearchText.key($0)]?.count ?? 0, $0) < (tagDocs[SearchText.key($1)]?.count ?? 0, $1)
+            }
+            return Relation(paper: papers[Int(other)], doc: Int(other), score: score, sharedTags: rarestFirst,
+                            sharedAuthors: (authors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
+        }
+        relations.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper.id < $1.paper.id }
+        return Array(relations.prefix(limit))
+    }
+
+    /// The paper's title and abstract terms with the highest tf × idf.
+    private func distinctiveTerms(of doc: Int) -> [Int32] {
+        var frequency: [Int32: Int] = [:]
+        for field in [Field.title, .abstract] {
+            for term in fieldTerms[doc][field.rawValue] where term != Self.separator { frequency[term, default: 0] += 1 }
+        }
+        let total = Double(count)
+        var weighted: [(term: Int32, weight: Double)] = []
+        for (term, tf) in frequency {
+            let docs = Double(postings[Int(term)].docs.count)
+            if docs > 1 { weighted.append((term, Double(tf) * log(total / docs))) }
+        }
+        weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+        return weighted.prefix(Self.similarityTerms).map(\.term)
+    }
+}
