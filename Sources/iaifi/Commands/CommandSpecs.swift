@@ -1,0 +1,94 @@
+/// Every command's interface, in one place so help and parsing agree.
+enum CommandSpecs {
+    static let data = OptionSpec(name: "data", value: "<path>", help: "Read these dump files or folders instead of the bundled catalog.", repeatable: true)
+    static let quiet = OptionSpec(name: "quiet", short: "q", help: "Do not print warnings about the input on stderr.")
+    static let format = OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl, csv or bibtex (default: table on a terminal, tsv otherwise).")
+    static let json = OptionSpec(name: "json", help: "Same as --format json.")
+    static let limit = OptionSpec(name: "limit", short: "n", value: "<n>", help: "Print at most n papers.")
+    static let filters = [
+        OptionSpec(name: "keyword", short: "k", value: "<tag>", help: "Papers tagged with this tag (exact tags rank first; a phrase inside a tag also matches).", repeatable: true),
+        OptionSpec(name: "author", short: "a", value: "<name>", help: "Papers by this author (a full name or part of one).", repeatable: true),
+        OptionSpec(name: "category", short: "c", value: "<name>", help: "Papers in this category; repeated, in any of them.", repeatable: true),
+        OptionSpec(name: "year", short: "y", value: "<yyyy>", help: "Papers dated in this year."),
+        OptionSpec(name: "since", value: "<date>", help: "Papers dated on or after YYYY, YYYY-MM or YYYY-MM-DD."),
+        OptionSpec(name: "until", value: "<date>", help: "Papers dated on or before YYYY, YYYY-MM or YYYY-MM-DD."),
+    ]
+    static let common = [data, quiet]
+
+    static let search = CommandSpec(
+        name: "search", abstract: "Search the catalog, best matches first.",
+        arguments: [("[<query>]", "Words (all must match), \"phrases\", field:value (title, abstract, author, keyword, category, year), author:^Name, year:2020..2023, prefix*, OR, parentheses, -word or NOT word.")],
+        maximumPositionals: 1,
+        options: filters + [
+            OptionSpec(name: "sort", value: "<order>", help: "relevance, date or title (default: relevance)."),
+            limit, format, json,
+        ] + common,
+        examples: [
+            "iaifi search --keyword \"diffusion models\"",
+            "iaifi search \"dark matter\" --author Tegmark --since 2022 --format json | jq '.[].title'",
+            "iaifi search 'title:\"normalizing flows\" (lattice OR qcd) -review year:2022..'",
+            "iaifi search 'author:^Halverson' --sort date",
+        ])
+
+    static let list = CommandSpec(
+        name: "list", abstract: "List papers matching the filters, newest first.",
+        options: filters + [
+            OptionSpec(name: "sort", value: "<order>", help: "date or title (default: date)."),
+            limit, format, json,
+        ] + common,
+        examples: ["iaifi list --category Astrophysics", "iaifi list --year 2024 --format csv > 2024.csv", "iaifi list --json | jq length"])
+
+    static let show = CommandSpec(
+        name: "show", abstract: "Show whole records; a unique prefix of an id is enough.",
+        arguments: [("<id>...", "Record ids, or unique prefixes of them.")],
+        minimumPositionals: 1, maximumPositionals: nil,
+        options: [OptionSpec(name: "format", value: "<format>", help: "text (default), json, jsonl, csv, bibtex, tsv or table."), json] + common,
+        examples: ["iaifi show 2504.00256", "iaifi show udrescu2019 --format bibtex"])
+
+    static let related = CommandSpec(
+        name: "related", abstract: "Papers most connected to one paper, with the reason.",
+        arguments: [("<id>", "A record id or a unique prefix of one.")],
+        minimumPositionals: 1, maximumPositionals: 1,
+        options: [limit, format, json] + common,
+        examples: ["iaifi related udrescu2019feynman", "iaifi related 2412.10504 --limit 5 --json"])
+
+    static func facet(_ name: String, _ what: String) -> CommandSpec {
+        CommandSpec(
+            name: name, abstract: "Count papers by \(what), most frequent first.",
+            options: filters + [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent."),
+                                OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json] + common,
+            examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5"])
+    }
+
+    static let check = CommandSpec(
+        name: "check", abstract: "Read the catalog and report, per file, the format, entries, records, warnings and merges.",
+        options: [OptionSpec(name: "notes", help: "Also list notes (merges, skipped page-navigation lines)."), data],
+        examples: ["iaifi check", "iaifi check --data ~/dumps/"])
+
+    static let commands: [CommandSpec] = [
+        search, list, show, related,
+        facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
+        check,
+    ]
+
+    static let overview = """
+        OVERVIEW: Index and search research-paper listings saved as text dumps.
+
+        USAGE: iaifi <command> [<options>]
+
+        COMMANDS:
+        \(commands.map { "  " + $0.name.padding(12) + $0.abstract }.joined(separator: "\n"))
+
+        The catalog is every dump in the bundled Data/ folder, unless --data or
+        $IAIFI_DATA names other files or folders.
+
+        EXIT CODES: 0 found something, 1 found nothing, 2 usage error, 3 input error.
+
+        See 'iaifi help <command>' or 'iaifi <command> --help' for details.
+
+        """
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}

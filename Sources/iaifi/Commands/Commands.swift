@@ -1,0 +1,152 @@
+import PaperCatalog
+import PaperIndex
+
+/// The commands themselves: each turns parsed arguments into one library
+/// call and prints the result.
+enum Commands {
+    static func run(_ name: String, _ context: inout Context, _ console: inout Console) throws -> ExitCode {
+        switch name {
+        case "search": try search(context, &console, ranked: true)
+        case "list": try search(context, &console, ranked: false)
+        case "show": try show(context, &console)
+        case "related": try related(context, &console)
+        case "check": try check(context, &console)
+        default: try facet(Facet(rawValue: name)!, context, &console)
+        }
+    }
+
+    private static func search(_ context: Context, _ console: inout Console, ranked: Bool) throws -> ExitCode {
+        let arguments = context.arguments
+        var request = SearchRequest()
+        if let text = arguments.positionals.first {
+            do { request.query = try Query.parse(text) } catch {
+                throw UsageError(message: "cannot parse query at \(error.description)")
+            }
+        }
+        try applyFilters(arguments, to: &request)
+        let sort = try arguments.choice("sort", SortOrder.self)
+        if !ranked, sort == .relevance { throw UsageError(message: "'list' sorts by date or title; use 'search' to rank by relevance") }
+        request.sort = sort ?? (ranked ? .relevance : .date)
+        request.limit = try arguments.integer("limit", atLeast: 1)
+        if ranked, request.query == nil, request.keywords.isEmpty, request.authors.isEmpty, request.categories.isEmpty,
+           request.since == nil, request.until == nil {
+            throw UsageError(message: "'search' needs a query or a filter; 'iaifi list' prints every paper")
+        }
+        let format = try context.format()
+        let catalog = try context.loadCatalog(console: &console)
+        let index = CatalogIndex(papers: catalog.papers)
+        let hits = try index.search(request)
+        guard !hits.isEmpty else {
+            console.error("No papers found.")
+            for keyword in request.keywords where (try? index.search(SearchRequest.keyword(keyword)))?.isEmpty ?? true {
+                if let tag = index.suggestTag(for: keyword) { console.error("No tag \"\(keyword)\"; did you mean \"\(tag)\"?") }
+            }
+            if format == .json { console.print("[]\n") }
+            return .nothingFound
+        }
+        console.print(PaperWriter.write(hits.map { PaperRecord(paper: $0.paper, score: $0.score) }, as: format, terminal: context.terminal))
+        return .success
+    }
+
+    private static func applyFilters(_ arguments: ParsedArguments, to request: inout SearchRequest) throws(UsageError) {
+        request.keywords = arguments.all("keyword")
+        request.authors = arguments.all("author")
+        request.categories = arguments.all("category")
+        if let year = arguments.value("year") {
+            guard arguments.value("since") == nil, arguments.value("until") == nil else {
+                throw UsageError(message: "'--year' cannot be combined with '--since' or '--until'")
+            }
+            guard let start = PaperDate(iso: year), year.count == 4 else { throw UsageError(message: "'--year' takes a year such as 2024; got '\(year)'") }
+            request.since = start
+            request.until = PaperDate(iso: year, roundingUp: true)
+        }
+        if let since = arguments.value("since") {
+            guard let date = PaperDate(iso: since) else { throw UsageError(message: "'--since' takes YYYY, YYYY-MM or YYYY-MM-DD; got '\(since)'") }
+            request.since = date
+        }
+        if let until = arguments.value("until") {
+            guard let date = PaperDate(iso: until, roundingUp: true) else { throw UsageError(message: "'--until' takes YYYY, YYYY-MM or YYYY-MM-DD; got '\(until)'") }
+            request.until = date
+        }
+    }
+
+    private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
+        let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
+        let catalog = try context.loadCatalog(console: &console)
+        let index = CatalogIndex(papers: catalog.papers)
+        let papers = try context.arguments.positionals.map { try resolve($0, in: index) }
+        if let format, format != .table {
+            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal))
+        } else {
+            console.print(papers.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
+        }
+        return .success
+    }
+
+    private static func related(_ context: Context, _ console: inout Console) throws -> ExitCode {
+        let format = try context.format()
+        let limit = try context.arguments.integer("limit", atLeast: 1) ?? 10
+        let catalog = try context.loadCatalog(console: &console)
+        let index = CatalogIndex(papers: catalog.papers)
+        let paper = try resolve(context.arguments.positionals[0], in: index)
+        let doc = index.papers.firstIndex { $0.id == paper.id }!
+        let relations = index.related(to: doc, limit: limit)
+        guard !relations.isEmpty else {
+            console.error("No related papers found.")
+            return .nothingFound
+        }
+        let records = relations.map {
+            PaperRecord(paper: $0.paper, score: $0.score, sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
+        }
+        if format == .table {
+            console.print(RelatedText.render(relations, terminal: context.terminal))
+        } else {
+            console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
+        }
+        return .success
+    }
+
+    /// Exact id, else a unique id prefix; an ambiguous prefix lists the candidates.
+    private static func resolve(_ id: String, in index: CatalogIndex) throws -> Paper {
+        if let paper = index.papers.first(where: { $0.id == id }) { return paper }
+        let candidates = index.papers.filter { $0.id.hasPrefix(id) }
+        if candidates.count == 1 { return candidates[0] }
+        if candidates.isEmpty {
+            let hint = Suggestion.nearest(to: id, in: index.papers.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            throw UsageError(message: "no paper with id '\(id)'\(hint)")
+        }
+        let shown = candidates.prefix(10).map { "  \($0.id)  \($0.title ?? "")".safeForTerminal }.joined(separator: "\n")
+        throw UsageError(message: "id prefix '\(id)' is ambiguous; it matches \(candidates.count) papers:\n\(shown)")
+    }
+
+    private static func facet(_ facet: Facet, _ context: Context, _ console: inout Console) throws -> ExitCode {
+        var request = SearchRequest()
+        try applyFilters(context.arguments, to: &request)
+        let top = try context.arguments.integer("top", atLeast: 1)
+        let format = try context.format()
+        if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
+        let catalog = try context.loadCatalog(console: &console)
+        let index = CatalogIndex(papers: catalog.papers)
+        let counts = index.count(facet, in: try index.search(request), top: top)
+        guard !counts.isEmpty else {
+            console.error("No papers found.")
+            return .nothingFound
+        }
+        console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
+        return .success
+    }
+
+    private static func check(_ context: Context, _ console: inout Console) throws -> ExitCode {
+        let catalog = try context.loadCatalog(console: &console, reportingDetails: true, reportingNotes: context.arguments.has("notes"))
+        console.print(CheckReport.render(catalog, terminal: context.terminal))
+        return catalog.hasErrors ? .inputError : .success
+    }
+}
+
+private extension SearchRequest {
+    static func keyword(_ keyword: String) -> SearchRequest {
+        var request = SearchRequest()
+        request.keywords = [keyword]
+        return request
+    }
+}

@@ -1,0 +1,106 @@
+import PaperCatalog
+import PaperIndex
+
+/// Picks the command, parses its arguments and turns failures into the
+/// documented messages and exit codes.
+enum Runner {
+    static func run(_ arguments: [String], environment: [String: String], console: inout Console) -> ExitCode {
+        guard let first = arguments.first else {
+            console.print(CommandSpecs.overview)
+            return .success
+        }
+        switch first {
+        case "-h", "--help":
+            console.print(CommandSpecs.overview)
+            return .success
+        case "--version":
+            console.print(IAIFI.version + "\n")
+            return .success
+        case "help":
+            guard let name = arguments.dropFirst().first else { console.print(CommandSpecs.overview); return .success }
+            guard let spec = CommandSpecs.commands.first(where: { $0.name == name }) else { return unknownCommand(name, &console) }
+            console.print(spec.help)
+            return .success
+        default:
+            break
+        }
+        guard let spec = CommandSpecs.commands.first(where: { $0.name == first }) else { return unknownCommand(first, &console) }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.print(spec.help)
+            return .success
+        }
+        let terminal = Terminal.current(environment: environment)
+        do {
+            let parsed = try ParsedArguments.parse(rest, for: spec)
+            var context = Context(arguments: parsed, terminal: terminal, environment: environment)
+            return try Commands.run(spec.name, &context, &console)
+        } catch let error as UsageError {
+            console.error("Error: \(error.message)\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information.")
+            return .usage
+        } catch let error as SearchError {
+            console.error("Error: \(error)")
+            return .usage
+        } catch let error as InputError {
+            console.error("Error: \(error.message)")
+            return .inputError
+        } catch {
+            console.error("Error: \(error)")
+            return .inputError
+        }
+    }
+
+    private static func unknownCommand(_ name: String, _ console: inout Console) -> ExitCode {
+        let hint = Suggestion.nearest(to: name, in: CommandSpecs.commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+        console.error("Error: unknown command '\(name)'\(hint)\nSee 'iaifi --help' for the list of commands.")
+        return .usage
+    }
+}
+
+/// The catalog could not be read at all.
+struct InputError: Error {
+    var message: String
+}
+
+/// What every command works with: its arguments, the terminal and, on
+/// first use, the catalog and its index.
+struct Context {
+    var arguments: ParsedArguments
+    var terminal: Terminal
+    var environment: [String: String]
+
+    /// Reads the catalog (from `--data`, `$IAIFI_DATA` or the bundled `Data/`).
+    /// Prints each warning and error (and notes, if asked) when reporting
+    /// details, else a one-line count unless `--quiet`.
+    func loadCatalog(console: inout Console, reportingDetails: Bool = false, reportingNotes: Bool = false) throws -> Catalog {
+        var paths = arguments.all("data")
+        if paths.isEmpty {
+            guard let found = CatalogLocation.defaultPaths(environment: environment) else {
+                throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
+            }
+            paths = found.paths
+        }
+        let catalog = Catalog.load(paths: paths)
+        let problems = catalog.diagnostics.filter { $0.severity != .note }
+        if reportingDetails {
+            for diagnostic in catalog.diagnostics where diagnostic.severity != .note || reportingNotes {
+                console.error(diagnostic.description.safeForTerminal)
+            }
+        } else if !arguments.has("quiet"), !problems.isEmpty {
+            console.error("iaifi: \(problems.count) problem(s) reading the catalog; run 'iaifi check' for details")
+        }
+        if catalog.papers.isEmpty, catalog.hasErrors, !reportingDetails {
+            throw InputError(message: "no papers could be read from \(paths.joined(separator: ", "))")
+        }
+        return catalog
+    }
+
+    /// The output format asked for, or the default for where stdout goes.
+    func format(default fallback: OutputFormat? = nil) throws(UsageError) -> OutputFormat {
+        if arguments.has("json") {
+            if arguments.value("format") != nil { throw UsageError(message: "'--json' and '--format' cannot be combined") }
+            return .json
+        }
+        return try arguments.choice("format", OutputFormat.self) ?? fallback ?? (terminal.isInteractive ? .table : .tsv)
+    }
+}

@@ -1,0 +1,77 @@
+import PaperCatalog
+
+/// How a command prints papers.
+enum OutputFormat: String, CaseIterable {
+    /// Aligned columns fitted to the terminal (default on a terminal).
+    case table
+    /// One paper per line, tab-separated (default when piped).
+    case tsv
+    case json, jsonl, csv, bibtex
+}
+
+/// Writes paper records in each output format.
+enum PaperWriter {
+    static func write(_ records: [PaperRecord], as format: OutputFormat, terminal: Terminal) -> String {
+        switch format {
+        case .table: table(records, terminal: terminal)
+        case .tsv: records.map(tsvLine).joined()
+        case .json: JSON.array(records.map(\.json)).text + "\n"
+        case .jsonl: records.map { $0.json.text + "\n" }.joined()
+        case .csv: CSV.document(header: csvHeader, rows: records.map(csvRow))
+        case .bibtex: records.map { BibTeX.entry(for: $0.paper) }.joined(separator: "\n")
+        }
+    }
+
+    private static func table(_ records: [PaperRecord], terminal: Terminal) -> String {
+        let hasScore = records.contains { $0.score != nil }
+        var columns = [
+            TableLayout.Column(title: "ID"), TableLayout.Column(title: "DATE"),
+            TableLayout.Column(title: "CATEGORY", flexible: true, weight: 1),
+            TableLayout.Column(title: "TITLE", flexible: true, weight: 5),
+            TableLayout.Column(title: "AUTHORS", flexible: true, weight: 2),
+        ]
+        if hasScore { columns.insert(TableLayout.Column(title: "SCORE"), at: 0) }
+        let rows = records.map { record in
+            var row = [record.paper.id, record.paper.date?.description ?? "-", record.paper.category ?? "-",
+                       record.paper.title ?? record.paper.abstract.map { "[" + $0 + "]" } ?? "-", record.authorSummary]
+            if hasScore { row.insert(record.score.map { String(format2: $0) } ?? "", at: 0) }
+            return row
+        }
+        var lines = TableLayout(columns: columns).render(rows, width: terminal.width)
+        lines[0] = terminal.bold(lines[0])
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func tsvLine(_ record: PaperRecord) -> String {
+        let paper = record.paper
+        let fields = [paper.id, paper.date?.description ?? "", paper.category ?? "", paper.title ?? "",
+                      paper.authors.joined(separator: "; ")] + (record.score.map { [String(format2: $0)] } ?? [])
+        return fields.map { $0.safeForTerminal.replacingTabs }.joined(separator: "\t") + "\n"
+    }
+
+    static let csvHeader = [
+        "id", "title", "authors", "authorsComplete", "authorCount", "date", "category", "keywords",
+        "arxivId", "comments", "upvotes", "score", "abstract",
+    ]
+
+    private static func csvRow(_ record: PaperRecord) -> [String] {
+        let paper = record.paper
+        return [
+            paper.id, paper.title ?? "", paper.authors.joined(separator: "; "), String(paper.authorsComplete),
+            paper.authorCount.map(String.init) ?? "", paper.date?.description ?? "", paper.category ?? "",
+            paper.keywords.joined(separator: "; "), paper.arxivId ?? "", paper.comments ?? "",
+            paper.upvotes.map(String.init) ?? "", record.score.map { String(format2: $0) } ?? "", paper.abstract ?? "",
+        ]
+    }
+}
+
+extension String {
+    /// A number with two decimals.
+    init(format2 value: Double) {
+        let scaled = Int((value * 100).rounded())
+        let fraction = abs(scaled % 100)
+        self = "\(scaled / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    var replacingTabs: String { replacingOccurrences(of: "\t", with: " ") }
+}

@@ -1,0 +1,106 @@
+import PaperCatalog
+import PaperIndex
+
+/// The readable, whole-record view `show` prints.
+enum RecordText {
+    static func render(_ paper: Paper, terminal: Terminal) -> String {
+        var lines = [terminal.bold((paper.title ?? "(no title)").safeForTerminal), ""]
+        func field(_ name: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append(terminal.dim((name + ":").padding(11)) + value.safeForTerminal)
+        }
+        field("id", paper.id)
+        var authors = paper.authors.joined(separator: ", ")
+        if !paper.authorsComplete {
+            let count = paper.authorCount.map { "\($0) authors" } ?? "list truncated"
+            authors += authors.isEmpty ? count : " et al. (\(count))"
+        }
+        field("authors", authors)
+        field("organization", paper.organization)
+        field("date", paper.date.map { $0.description + (paper.dateYearInferred ? " (year inferred)" : "") })
+        field("category", paper.category)
+        field("keywords", paper.keywords.joined(separator: " · "))
+        field("arXiv", paper.arxivId)
+        field("comments", paper.comments)
+        field("upvotes", paper.upvotes.map(String.init))
+        field("sources", paper.sources.map { "\($0.file):\($0.line) (\($0.format.rawValue))" }.joined(separator: ", "))
+        if let abstract = paper.abstract {
+            lines.append("")
+            lines += wrap(abstract.safeForTerminal, width: max(20, min(terminal.width, 100) - 2)).map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Greedy word wrap.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+/// The table `related` prints: each paper with what it shares.
+enum RelatedText {
+    static func render(_ relations: [Relation], terminal: Terminal) -> String {
+        let layout = TableLayout(columns: [
+            .init(title: "SCORE"), .init(title: "ID"),
+            .init(title: "TITLE", flexible: true, weight: 3), .init(title: "SHARED", flexible: true, weight: 2),
+        ])
+        let rows = relations.map { relation -> [String] in
+            var reasons = relation.sharedTags.map { "#" + $0 } + relation.sharedAuthors
+            if relation.textShare >= 0.5 || reasons.isEmpty { reasons.append("similar text") }
+            return [String(format2: relation.score), relation.paper.id, relation.paper.title ?? "-", reasons.joined(separator: ", ")]
+        }
+        var lines = layout.render(rows, width: terminal.width)
+        lines[0] = terminal.bold(lines[0])
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Facet counts in each format.
+enum FacetWriter {
+    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, terminal: Terminal) -> String {
+        let label = facet == .categories ? "(no category)" : "(no date)"
+        switch format {
+        case .json: return JSON.array(counts.map(json)).text + "\n"
+        case .jsonl: return counts.map { json($0).text + "\n" }.joined()
+        case .csv: return CSV.document(header: ["value", "count"], rows: counts.map { [$0.value ?? "", String($0.count)] })
+        case .tsv: return counts.map { "\($0.count)\t\(($0.value ?? label).safeForTerminal.replacingTabs)\n" }.joined()
+        case .table, .bibtex:
+            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: true)])
+                .render(counts.map { [String($0.count), $0.value ?? label] }, width: terminal.width)
+            lines[0] = terminal.bold(lines[0])
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func json(_ count: FacetCount) -> JSON {
+        .object([("value", .optional(count.value)), ("count", .int(count.count))])
+    }
+}
+
+/// `check`'s per-file table.
+enum CheckReport {
+    static func render(_ catalog: Catalog, terminal: Terminal) -> String {
+        let layout = TableLayout(columns: [
+            .init(title: "FILE", flexible: true), .init(title: "FORMAT"), .init(title: "ENTRIES"), .init(title: "RECORDS"),
+            .init(title: "WARNINGS"), .init(title: "ERRORS"), .init(title: "MERGED"),
+        ])
+        let rows = catalog.files.map { file in
+            [file.path, file.format?.rawValue ?? "-", String(file.entries), String(file.records),
+             String(file.warnings), String(file.errors), String(file.merges)]
+        }
+        var lines = layout.render(rows, width: terminal.width)
+        lines[0] = terminal.bold(lines[0])
+        lines.append("\(catalog.papers.count) papers in the catalog")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

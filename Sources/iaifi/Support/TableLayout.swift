@@ -1,0 +1,57 @@
+/// Lays rows out in aligned columns that fit a width: fixed columns keep
+/// their content, flexible ones share what is left and are cut with `…`.
+struct TableLayout {
+    struct Column {
+        var title: String
+        /// Flexible columns shrink to fit; fixed ones never do.
+        var flexible = false
+        /// Share of the leftover width a flexible column gets.
+        var weight = 1
+    }
+
+    var columns: [Column]
+    var separator = "  "
+
+    /// The header line and one line per row, each at most `width` columns
+    /// wide (as long as the fixed columns fit).
+    func render(_ rows: [[String]], width: Int) -> [String] {
+        let cells = rows.map { row in row.map(\.safeForTerminal) }
+        var widths = columns.indices.map { column in
+            max(columns[column].title.count, cells.map { $0[column].count }.max() ?? 0)
+        }
+        let total = widths.reduce(0, +) + separator.count * (columns.count - 1)
+        if total > width {
+            let fixed = columns.indices.filter { !columns[$0].flexible }.map { widths[$0] }.reduce(0, +)
+            let available = max(0, width - fixed - separator.count * (columns.count - 1))
+            let flexible = columns.indices.filter { columns[$0].flexible }
+            let weights = flexible.map { columns[$0].weight }.reduce(0, +)
+            var leftover = available
+            // Columns that need less than their share give the rest away.
+            for column in flexible.sorted(by: { widths[$0] < widths[$1] }) {
+                let share = max(4, available * columns[column].weight / max(1, weights))
+                if widths[column] <= share { leftover -= widths[column] } else { widths[column] = -1 }
+            }
+            let shrinking = flexible.filter { widths[$0] < 0 }
+            let shrinkWeights = shrinking.map { columns[$0].weight }.reduce(0, +)
+            for column in shrinking { widths[column] = max(4, leftover * columns[column].weight / max(1, shrinkWeights)) }
+        }
+        let lines = [columns.map(\.title)] + cells
+        return lines.map { line in
+            line.enumerated().map { column, text in
+                let cut = Self.fit(text, widths[column])
+                return column == columns.count - 1 ? cut : cut.padding(to: widths[column])
+            }.joined(separator: separator)
+        }
+    }
+
+    /// `text` cut to `width` characters, ending in `…` when cut.
+    static func fit(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+}
+
+private extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
