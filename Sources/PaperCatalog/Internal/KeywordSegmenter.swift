@@ -15,7 +15,8 @@ import Foundation
 /// start or end a tag (backed off to the word's last three letters). Two
 /// corrections keep frequent neighbours apart: a candidate that splits into
 /// two parts each more frequent than itself is a co-occurrence, not a tag;
-/// and a soft prior on the number of tags a paper carries.
+/// and a soft prior on the number of tags a paper carries (about five, fewer
+/// on a short line: a tag has two words on average).
 struct KeywordSegmenter {
     static let maxTagWords = 6
     private static let alpha = 100_000.0
@@ -106,9 +107,10 @@ struct KeywordSegmenter {
                 }
             }
         }
+        let expected = min(Self.expectedTags, Double(n) / 2)
         var tags = (1...n).max { lhs, rhs in
-            best[n][lhs] - Self.tagCountPenalty * abs(Double(lhs) - Self.expectedTags)
-                < best[n][rhs] - Self.tagCountPenalty * abs(Double(rhs) - Self.expectedTags)
+            best[n][lhs] - Self.tagCountPenalty * abs(Double(lhs) - expected)
+                < best[n][rhs] - Self.tagCountPenalty * abs(Double(rhs) - expected)
         }!
         var cuts: [Range<Int>] = []
         var end = n
