@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// Runs the built `iaifi` binary and captures what a user would see.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        let folder = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            .deletingLastPathComponent()
+        process.executableURL = folder.appendingPathComponent("iaifi")
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
+
+@Suite struct CommandLineTests {
+    static let documentedKeys: Set<String> = [
+        "id", "title", "authors", "authorsComplete", "authorCount", "date", "category", "abstract", "keywords",
+        "arxivId", "comments", "upvotes", "sources",
+    ]
+
+    @Test func listJSONIsTheWholeCatalog() throws {
+        let run = try Run(["list", "--format", "json"])
+        #expect(run.status == 0)
+        let papers = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(papers.count == 613)
+        #expect(papers.allSatisfy { Self.documentedKeys.isSubset(of: $0.keys) })
+        let ids = papers.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == 613)
+        let sources = try #require(papers.first { $0["arxivId"] as? String == "2504.00256" }?["sources"] as? [[String: Any]])
+        #expect(sources.first?["format"] as? String == "arxiv" && sources.first?["line"] as? Int == 1)
+        #expect(run.stderr.contains("1 problem(s)"))
+    }
+
+    @Test func jsonLinesAndTSVHaveOneLinePerPaper() throws {
+        let jsonl = try Run(["list", "--format", "jsonl", "--category", "Astrophysics"])
+        #expect(jsonl.stdout.split(separator: "\n").count == 152)
+        for line in jsonl.stdout.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+        let tsv = try Run(["list", "--category", "Astrophysics"])
+        #expect(tsv.stdout.split(separator: "\n").count == 152)
+        #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
+    }
+
+    @Test func searchKeywordJSONHasScores() throws {
+        let run = try Run(["search", "--keyword", "diffusion models", "--json"])
+        #expect(run.status == 0)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(!hits.isEmpty && hits.allSatisfy { $0["score"] is Double })
+        #expect((hits.first?["keywords"] as? [String])?.contains("diffusion models") == true)
+    }
+
+    @Test func nothingFoundExitsOne() throws {
+        let run = try Run(["search", "xyzzyq"])
+        #expect(run.status == 1 && run.stdout.isEmpty && run.stderr.contains("No papers found."))
+        let json = try Run(["search", "xyzzyq", "--json"])
+        #expect(json.status == 1 && json.stdout == "[]\n")
+        let tag = try Run(["search", "--keyword", "difusion models"])
+        #expect(tag.status == 1 && tag.stderr.contains("did you mean \"diffusion models\""))
+    }
+
+    @Test func usageErrorsExitTwoAndNameTheArgument() throws {
+        let option = try Run(["list", "--catgory", "Astrophysics"])
+        #expect(option.status == 2 && option.stderr.contains("unknown option '--catgory'; did you mean '--category'?"))
+        #expect(option.stderr.contains("Usage: iaifi list"))
+        let category = try Run(["list", "--category", "Astrophisics"])
+        #expect(category.status == 2 && category.stderr.contains("no category \"Astrophisics\"; did you mean \"Astrophysics\"?"))
+        let query = try Run(["search", "\"dark matter"])
+        #expect(query.status == 2 && query.stderr.contains("unbalanced quote"))
+        let command = try Run(["serch", "x"])
+        #expect(command.status == 2 && command.stderr.contains("did you mean 'search'?"))
+        let format = try Run(["list", "--format", "yaml"])
+        #expect(format.status == 2 && format.stderr.contains("'--format' takes one of"))
+    }
+
+    @Test func helpAndVersion() throws {
+        for command in ["search", "list", "show", "related", "keywords", "authors", "categories", "years", "check"] {
+            let run = try Run([command, "--help"])
+            #expect(run.status == 0 && run.stdout.contains("USAGE: iaifi \(command)") && run.stdout.contains("EXAMPLES:"))
+        }
+        let version = try Run(["--version"])
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+    }
+
+    @Test func showAcceptsUniquePrefixesAndListsAmbiguousOnes() throws {
+        let unique = try Run(["show", "halverson2026nat"])
+        #expect(unique.status == 0 && unique.stdout.contains("Naturalness and Fisher Information"))
+        #expect(unique.stdout.contains("keywords:"))
+        let ambiguous = try Run(["show", "gomez2022"])
+        #expect(ambiguous.status == 2 && ambiguous.stderr.contains("gomez2022first") && ambiguous.stderr.contains("gomez2022luminous"))
+    }
+
+    @Test func relatedGivesReasons() throws {
+        let run = try Run(["related", "udrescu2019ai", "--json", "--limit", "3"])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.count == 3 && hits.allSatisfy { $0["sharedTags"] is [String] && $0["sharedAuthors"] is [String] })
+    }
+
+    @Test func categoriesFacetStatesThePageCounts() throws {
+        let run = try Run(["categories", "--format", "tsv"])
+        #expect(run.stdout == "202\tFoundational AI\n152\tAstrophysics\n150\tTheoretical Physics\n70\tExperimental Physics\n39\t(no category)\n")
+    }
+
+    @Test func csvIsReadableAndDefused() throws {
+        let run = try Run(["list", "--format", "csv", "--limit", "3"])
+        #expect(run.stdout.hasPrefix("id,title,authors,"))
+        #expect(run.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 4)
+    }
+
+    @Test func checkReportsPerFileAndFailsOnErrors() throws {
+        let good = try Run(["check"])
+        #expect(good.status == 0 && good.stdout.contains("613 papers") && good.stderr.contains("no keyword line"))
+        let bad = try Run(["check", "--data", "/no/such/file"])
+        #expect(bad.status == 3 && bad.stderr.contains("/no/such/file: error: no such file or folder"))
+    }
+
+    @Test func dataFromTheEnvironment() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/nested").path
+        let run = try Run(["list", "--format", "jsonl"], environment: ["IAIFI_DATA": folder])
+        #expect(run.status == 0 && run.stdout.split(separator: "\n").count == 1 && run.stdout.contains("2401.99999"))
+    }
+}

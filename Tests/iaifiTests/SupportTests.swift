@@ -1,0 +1,74 @@
+import Testing
+@testable import iaifi
+
+@Suite struct ArgumentParserTests {
+    private let spec = CommandSpec(
+        name: "demo", abstract: "Demo.", arguments: [("[<query>]", "Query.")], maximumPositionals: 1,
+        options: [
+            OptionSpec(name: "keyword", short: "k", value: "<tag>", help: "Tag.", repeatable: true),
+            OptionSpec(name: "limit", value: "<n>", help: "Limit."),
+            OptionSpec(name: "json", help: "JSON."),
+        ])
+
+    @Test func parsesOptionsFlagsAndPositionals() throws {
+        let parsed = try ParsedArguments.parse(["dark matter", "-k", "a", "--keyword=b", "--json", "--limit", "5"], for: spec)
+        #expect(parsed.positionals == ["dark matter"])
+        #expect(parsed.all("keyword") == ["a", "b"])
+        #expect(parsed.has("json"))
+        #expect(try parsed.integer("limit") == 5)
+    }
+
+    @Test func doubleDashEndsOptions() throws {
+        #expect(try ParsedArguments.parse(["--", "--json"], for: spec).positionals == ["--json"])
+    }
+
+    @Test func errorsNameTheArgument() {
+        #expect(throws: UsageError(message: "unknown option '--keywrd'; did you mean '--keyword'?")) {
+            _ = try ParsedArguments.parse(["--keywrd", "x"], for: spec)
+        }
+        #expect(throws: UsageError(message: "missing value for '--limit'")) { _ = try ParsedArguments.parse(["--limit"], for: spec) }
+        #expect(throws: UsageError(message: "'--limit' given more than once")) {
+            _ = try ParsedArguments.parse(["--limit", "1", "--limit", "2"], for: spec)
+        }
+        #expect(throws: UsageError(message: "unexpected argument 'b'")) { _ = try ParsedArguments.parse(["a", "b"], for: spec) }
+        #expect(throws: UsageError(message: "'--json' takes no value")) { _ = try ParsedArguments.parse(["--json=1"], for: spec) }
+        #expect(throws: UsageError.self) { _ = try ParsedArguments.parse(["--limit", "x"], for: spec).integer("limit") }
+    }
+
+    @Test func helpHasTheSections() {
+        #expect(spec.help.contains("OVERVIEW: Demo.") && spec.help.contains("USAGE: iaifi demo [<query>]") && spec.help.contains("-k, --keyword <tag>"))
+    }
+}
+
+@Suite struct TableLayoutTests {
+    @Test func fitsTheWidthByCuttingFlexibleColumns() {
+        let layout = TableLayout(columns: [.init(title: "ID"), .init(title: "TITLE", flexible: true)])
+        let lines = layout.render([["abc", String(repeating: "x", count: 100)]], width: 30)
+        #expect(lines.allSatisfy { $0.count <= 30 })
+        #expect(lines[1].hasPrefix("abc  ") && lines[1].hasSuffix("…"))
+    }
+
+    @Test func keepsShortTablesWhole() {
+        let lines = TableLayout(columns: [.init(title: "A"), .init(title: "B", flexible: true)]).render([["1", "two"]], width: 80)
+        #expect(lines == ["A  B", "1  two"])
+    }
+
+    @Test func escapesNeverReachTheTerminal() {
+        let lines = TableLayout(columns: [.init(title: "T", flexible: true)]).render([["evil\u{1B}[31mred\u{07}"]], width: 80)
+        #expect(!lines[1].contains("\u{1B}") && !lines[1].contains("\u{07}"))
+    }
+}
+
+@Suite struct OutputTests {
+    @Test func jsonEscapesControlCharacters() {
+        #expect(JSON.string("a\"b\\c\n\u{1B}").text == "\"a\\\"b\\\\c\\n\\u001b\"")
+    }
+
+    @Test func csvQuotesAndDefusesFormulas() {
+        #expect(CSV.cell("plain") == "plain")
+        #expect(CSV.cell("a,b") == "\"a,b\"")
+        #expect(CSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.cell("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSV.cell("-1+2") == "'-1+2")
+    }
+}
