@@ -10,19 +10,52 @@ import PaperCatalog
 ///   (`lyman-alpha` finds `Lyman-$α$`, `su(2)` finds `$SU(2)$`).
 public enum SearchText {
     /// The search terms of `text`, in order.
+    ///
+    /// One pass over the scalars: ASCII is folded inline; `$`, `{` and `}`
+    /// vanish without splitting a word; a `\command` splits and is dropped,
+    /// unless it names a Greek letter, which becomes a term of its own, as
+    /// does a Greek letter written as such; other scalars fold through
+    /// ``TextFolding``.
     public static func terms(_ text: some StringProtocol) -> [String] {
-        let plain = TextFolding.fold(spellOutMath(text))
         var terms: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in plain.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                terms.append(stem(String(current)))
-                current = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        func flush() {
+            if !word.isEmpty {
+                terms.append(stem(String(decoding: word, as: UTF8.self)))
+                word.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { terms.append(stem(String(current))) }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"): continue
+                case UInt8(ascii: "\\"):
+                    flush()
+                    var name: [UInt8] = []
+                    while let next = scalars.next() {
+                        if next.isASCII, next.properties.isAlphabetic { name.append(UInt8(next.value)) } else { pending = next; break }
+                    }
+                    let command = String(decoding: name, as: UTF8.self)
+                    if greekNames.contains(command) { terms.append(command.hasPrefix("var") ? String(command.dropFirst(3)) : command) }
+                default: flush()
+                }
+            } else if let name = greek[scalar] {
+                flush()
+                terms.append(name)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                TextFolding.appendAlphanumerics(of: scalar, to: &word)
+            } else {
+                flush()
+            }
+        }
+        flush()
         return terms
     }
 
@@ -67,30 +100,4 @@ public enum SearchText {
     }()
 
     private static let greekNames: Set<String> = Set(greek.values).union(["varepsilon", "varphi", "vartheta", "varrho", "varsigma"])
-
-    /// Drops LaTeX markup (`$`, `\mathcal`, braces) and spells Greek letters out.
-    private static func spellOutMath(_ text: some StringProtocol) -> String {
-        var output = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars[...]
-        while let scalar = scalars.popFirst() {
-            if scalar == "\\" {
-                let name = String(String.UnicodeScalarView(scalars.prefix { $0.properties.isAlphabetic && $0.isASCII }))
-                scalars = scalars.dropFirst(name.unicodeScalars.count)
-                output.append(" ")
-                if greekNames.contains(name) {
-                    output.append(contentsOf: (name.hasPrefix("var") ? String(name.dropFirst(3)) : name).unicodeScalars)
-                    output.append(" ")
-                }
-            } else if let name = greek[scalar] {
-                output.append(" ")
-                output.append(contentsOf: name.unicodeScalars)
-                output.append(" ")
-            } else if scalar == "$" || scalar == "{" || scalar == "}" {
-                continue
-            } else {
-                output.append(scalar)
-            }
-        }
-        return String(output)
-    }
 }

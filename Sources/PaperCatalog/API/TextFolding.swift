@@ -22,4 +22,32 @@ public enum TextFolding {
         }
         return replaced.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
+
+    /// The letters and digits of `text`, folded, as UTF-8 bytes: the text
+    /// with case, diacritics, spacing and punctuation ignored.
+    public static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            appendAlphanumerics(of: scalar, to: &bytes)
+        }
+        return bytes
+    }
+
+    /// Appends the folded letters and digits of one scalar (none for
+    /// punctuation and space).
+    @inline(__always)
+    public static func appendAlphanumerics(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            let byte = UInt8(value)
+            if (97...122).contains(byte) || (48...57).contains(byte) { bytes.append(byte) }
+            else if (65...90).contains(byte) { bytes.append(byte + 32) }
+        } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            for folded in fold(String(scalar)).unicodeScalars
+            where folded.properties.isAlphabetic || folded.properties.numericType != nil {
+                bytes.append(contentsOf: String(folded).utf8)
+            }
+        }
+    }
 }

@@ -7,7 +7,11 @@ enum ArxivReader: DumpReader {
     static let format = DumpFormat.arxiv
 
     static func signatureCount(in file: TextFile) -> Int {
-        file.lines.indices.count { arxivId(file.lines[$0]) != nil || created(file.lines[$0]) != nil }
+        file.lines.indices.count { index in
+            let line = file.lines[index]
+            guard line.utf8.count < 80 else { return false }
+            return arxivId(line) != nil || created(line) != nil
+        }
     }
 
     static func read(_ file: TextFile) -> ReadResult {

@@ -14,7 +14,11 @@ enum HuggingFaceReader: DumpReader {
     private static let separator = "·"
 
     static func signatureCount(in file: TextFile) -> Int {
-        file.lines.indices.count { file.lines[$0].trimmed == separator || authorCount(file.lines[$0]) != nil }
+        file.lines.indices.count { index in
+            let line = file.lines[index]
+            guard line.utf8.count < 40, line.contains(where: { $0 == "·" || $0 == "•" }) else { return false }
+            return line.trimmed == separator || authorCount(line) != nil
+        }
     }
 
     static func read(_ file: TextFile) -> ReadResult {

@@ -30,11 +30,22 @@ struct KeywordSegmenter {
     private var spellings: [Substring] = []
     private var wordCounts: [Int] = []
     private var wordTotal = 0.0
-    private var tagCounts: [TagKey: Int] = [:]
+    /// Every n-gram (up to `maxTagWords` words) of every line, interned.
+    private var gramIDs: [[Int32]: Int32] = [:]
+    private var tagCounts: [Double] = []
     private var tagTotal = 0.0
     private var startProbability: [Double] = []
     private var endProbability: [Double] = []
     private var lengthProbability: [Double] = Array(repeating: 0.2, count: maxTagWords + 1)
+
+    /// A line as word ids, with the id of each of its n-grams.
+    private struct Line {
+        var words: [Int32]
+        /// `grams[start * maxTagWords + length - 1]`; -1 past the line's end.
+        var grams: [Int32]
+
+        func gram(_ start: Int, _ length: Int) -> Int32 { grams[start * KeywordSegmenter.maxTagWords + length - 1] }
+    }
 
     /// Segments every line, learning from all of them together.
     static func segment(_ lines: [String]) -> [[String]] {
@@ -44,15 +55,15 @@ struct KeywordSegmenter {
         let training = Swift.stride(from: 0, to: encoded.count, by: stride).map { encoded[$0] }
         var segmentations = segmenter.train(training)
         if stride > 1 {
-            segmentations = encoded.map { segmenter.bestSegmentation(of: $0, own: []) }
+            segmentations = encoded.map { segmenter.bestSegmentation(of: $0, own: [], firstPass: false) }
         }
-        return zip(encoded, segmentations).map { words, cuts in
-            cuts.map { range in words[range].map { segmenter.spellings[Int($0)] }.joined(separator: " ") }
+        return zip(encoded, segmentations).map { line, cuts in
+            cuts.map { range in line.words[range].map { segmenter.spellings[Int($0)] }.joined(separator: " ") }
         }
     }
 
-    private mutating func encode(_ line: String) -> [Int32] {
-        line.split(separator: " ").map { word in
+    private mutating func encode(_ text: String) -> Line {
+        let words = text.split(separator: " ").map { word in
             if let id = vocabulary[word] {
                 wordCounts[Int(id)] += 1
                 return id
@@ -63,46 +74,78 @@ struct KeywordSegmenter {
             wordCounts.append(1)
             return id
         }
+        var grams = Array(repeating: Int32(-1), count: words.count * Self.maxTagWords)
+        for start in words.indices {
+            for length in 1...min(Self.maxTagWords, words.count - start) {
+                let key = Array(words[start..<(start + length)])
+                let id: Int32
+                if let known = gramIDs[key] {
+                    id = known
+                } else {
+                    id = Int32(gramIDs.count)
+                    gramIDs[key] = id
+                }
+                grams[start * Self.maxTagWords + length - 1] = id
+            }
+        }
+        return Line(words: words, grams: grams)
     }
 
     /// Hard-EM passes; returns the last segmentation of `lines`.
-    private mutating func train(_ lines: [[Int32]]) -> [[Range<Int>]] {
+    private mutating func train(_ lines: [Line]) -> [[Range<Int>]] {
         wordTotal = Double(wordCounts.reduce(0, +))
         startProbability = Array(repeating: 0.5, count: spellings.count)
         endProbability = startProbability
-        var owned = lines.map { Self.allNGrams(of: $0) }
-        tagCounts = [:]
-        for grams in owned { for gram in grams { tagCounts[gram, default: 0] += 1 } }
-        tagTotal = Double(tagCounts.values.reduce(0, +))
-        var segmentations: [[Range<Int>]] = []
-        for pass in 0...Self.passes {
-            if pass > 0 { reestimate(lines, segmentations) }
-            segmentations = zip(lines, owned).map { bestSegmentation(of: $0, own: $1) }
-            owned = zip(lines, segmentations).map { words, cuts in Set(cuts.map { TagKey(words[$0]) }) }
+        tagCounts = Array(repeating: 0, count: gramIDs.count)
+        for line in lines {
+            for gram in Set(line.grams) where gram >= 0 { tagCounts[Int(gram)] += 1 }
+        }
+        tagTotal = tagCounts.reduce(0, +)
+        var segmentations = lines.map { bestSegmentation(of: $0, own: [], firstPass: true) }
+        for _ in 0..<Self.passes {
+            reestimate(lines, segmentations)
+            segmentations = zip(lines, segmentations).map { line, cuts in
+                bestSegmentation(of: line, own: cuts.map { line.gram($0.lowerBound, $0.count) }, firstPass: false)
+            }
         }
         return segmentations
     }
 
     /// Viterbi over (position, tags so far), then the best tag count under the prior.
-    private func bestSegmentation(of words: [Int32], own: Set<TagKey>) -> [Range<Int>] {
-        let n = words.count
+    /// `own` are the line's current tags, whose counts exclude this line;
+    /// in the first pass every n-gram of the line is its own.
+    private func bestSegmentation(of line: Line, own: [Int32], firstPass: Bool) -> [Range<Int>] {
+        let n = line.words.count
         guard n > 1 else { return n == 0 ? [] : [0..<1] }
+        func seen(_ gram: Int32) -> Double {
+            let count = Int(gram) < tagCounts.count ? tagCounts[Int(gram)] : 0
+            return count - (firstPass || own.contains(gram) ? 1 : 0)
+        }
+        var scores = Array(repeating: 0.0, count: n * Self.maxTagWords)
+        for start in 0..<n {
+            for length in 1...min(Self.maxTagWords, n - start) {
+                var count = seen(line.gram(start, length))
+                if count > 0, length > 1 {
+                    for split in 1..<length
+                    where min(seen(line.gram(start, split)), seen(line.gram(start + split, length - split))) > count {
+                        count = 0
+                        break
+                    }
+                }
+                let novel = novelProbability(line.words[start..<(start + length)])
+                scores[start * Self.maxTagWords + length - 1] = log((max(0, count) + Self.alpha * novel) / (tagTotal + Self.alpha))
+            }
+        }
         var best = Array(repeating: Array(repeating: -Double.infinity, count: n + 1), count: n + 1)
         var back = Array(repeating: Array(repeating: -1, count: n + 1), count: n + 1)
         best[0][0] = 0
-        var scores: [Range<Int>: Double] = [:]
-        for start in 0..<n {
-            for end in (start + 1)...min(n, start + Self.maxTagWords) {
-                scores[start..<end] = logProbability(TagKey(words[start..<end]), own: own)
-            }
-        }
         for start in 0..<n {
             for tags in 0..<n where best[start][tags] > -.infinity {
-                for end in (start + 1)...min(n, start + Self.maxTagWords) {
-                    let candidate = best[start][tags] + scores[start..<end]!
-                    if candidate > best[end][tags + 1] {
-                        best[end][tags + 1] = candidate
-                        back[end][tags + 1] = start
+                for length in 1...min(Self.maxTagWords, n - start) {
+                    let candidate = best[start][tags] + scores[start * Self.maxTagWords + length - 1]
+                    if candidate > best[start + length][tags + 1] {
+                        best[start + length][tags + 1] = candidate
+                        back[start + length][tags + 1] = start
                     }
                 }
             }
@@ -123,32 +166,13 @@ struct KeywordSegmenter {
         return cuts.reversed()
     }
 
-    private func logProbability(_ tag: TagKey, own: Set<TagKey>) -> Double {
-        var count = seenCount(tag, own: own)
-        if count > 0, tag.words.count > 1 {
-            for split in 1..<tag.words.count {
-                let left = TagKey(tag.words[..<split]), right = TagKey(tag.words[split...])
-                if min(seenCount(left, own: own), seenCount(right, own: own)) > count {
-                    count = 0
-                    break
-                }
-            }
-        }
-        return log((Double(count) + Self.alpha * novelProbability(tag)) / (tagTotal + Self.alpha))
-    }
-
-    private func seenCount(_ tag: TagKey, own: Set<TagKey>) -> Int {
-        (tagCounts[tag] ?? 0) - (own.contains(tag) ? 1 : 0)
-    }
-
-    /// P0: the chance of `tag` as a tag never seen before.
-    private func novelProbability(_ tag: TagKey) -> Double {
-        let words = tag.words
-        var p = lengthProbability[words.count] * startProbability[Int(words[0])] * endProbability[Int(words[words.count - 1])]
-        for (position, word) in words.enumerated() {
+    /// P0: the chance of these words as a tag never seen before.
+    private func novelProbability(_ words: ArraySlice<Int32>) -> Double {
+        var p = lengthProbability[words.count] * startProbability[Int(words.first!)] * endProbability[Int(words.last!)]
+        for (position, word) in zip(words.indices, words) {
             let id = Int(word)
-            if position < words.count - 1 { p *= 1 - endProbability[id] }
-            if position > 0 { p *= 1 - startProbability[id] }
+            if position < words.endIndex - 1 { p *= 1 - endProbability[id] }
+            if position > words.startIndex { p *= 1 - startProbability[id] }
             p *= Double(wordCounts[id]) / wordTotal
         }
         return p
@@ -156,18 +180,18 @@ struct KeywordSegmenter {
 
     /// Learns tag counts, start/end word chances and the tag-length
     /// distribution from the current segmentation.
-    private mutating func reestimate(_ lines: [[Int32]], _ segmentations: [[Range<Int>]]) {
+    private mutating func reestimate(_ lines: [Line], _ segmentations: [[Range<Int>]]) {
         var starts = Array(repeating: 0, count: spellings.count)
         var ends = starts, seen = starts
         var suffixStarts: [Substring: Int] = [:], suffixEnds: [Substring: Int] = [:], suffixSeen: [Substring: Int] = [:]
         var lengths = Array(repeating: 0, count: Self.maxTagWords + 1)
-        tagCounts = [:]
-        for (words, cuts) in zip(lines, segmentations) {
+        tagCounts = Array(repeating: 0, count: gramIDs.count)
+        for (line, cuts) in zip(lines, segmentations) {
             for cut in cuts {
-                tagCounts[TagKey(words[cut]), default: 0] += 1
+                tagCounts[Int(line.gram(cut.lowerBound, cut.count))] += 1
                 lengths[cut.count] += 1
                 for position in cut {
-                    let id = Int(words[position])
+                    let id = Int(line.words[position])
                     let suffix = spellings[id].suffix(3)
                     seen[id] += 1
                     suffixSeen[suffix, default: 0] += 1
@@ -182,7 +206,7 @@ struct KeywordSegmenter {
                 }
             }
         }
-        tagTotal = Double(tagCounts.values.reduce(0, +))
+        tagTotal = tagCounts.reduce(0, +)
         for id in spellings.indices where seen[id] > 0 {
             let suffix = spellings[id].suffix(3)
             let total = Double(suffixSeen[suffix] ?? 0) + 1
@@ -194,20 +218,4 @@ struct KeywordSegmenter {
         let tagTotalCount = Double(lengths.reduce(0, +))
         lengthProbability = lengths.map { $0 == 0 ? 0.001 : (Double($0) + 1) / (tagTotalCount + 6) }
     }
-
-    private static func allNGrams(of words: [Int32]) -> Set<TagKey> {
-        var grams = Set<TagKey>()
-        for start in words.indices {
-            for end in (start + 1)...min(words.count, start + maxTagWords) {
-                grams.insert(TagKey(words[start..<end]))
-            }
-        }
-        return grams
-    }
-}
-
-/// A run of word ids used as a dictionary key.
-private struct TagKey: Hashable {
-    var words: [Int32]
-    init(_ words: some Sequence<Int32>) { self.words = Array(words) }
 }

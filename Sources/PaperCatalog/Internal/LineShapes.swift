@@ -6,8 +6,9 @@ enum LineShape {
 
     /// A comma-separated list of personal names or a collaboration, optionally ending in `et al.`.
     static func isAuthorList(_ line: String) -> Bool {
+        guard mostlyCapitalised(line) else { return false }
         let names = AuthorList(line).names
-        guard !names.isEmpty, line.count < 20_000 else { return false }
+        guard !names.isEmpty, line.utf8.count < 20_000 else { return false }
         let plausible = names.filter(isName).count
         return plausible * 10 >= names.count * 9
     }
@@ -16,29 +17,45 @@ enum LineShape {
     /// Coutinho`, `Oriol Mayné i Comas`, `MicroBooNE collaboration`).
     static func isName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
-        guard (1...7).contains(words.count), name.count <= 80,
+        guard (1...7).contains(words.count), name.utf8.count <= 80,
             let first = words.first?.unicodeScalars.first, first.properties.isUppercase
         else { return false }
         let lowercase = words.count { $0.first?.isLowercase == true }
         return lowercase * 2 <= words.count && !name.contains(". ")
     }
 
+    /// Whether at most half of the words start with a lower-case ASCII
+    /// letter: a cheap test that rules out prose before splitting it.
+    private static func mostlyCapitalised(_ line: String) -> Bool {
+        var words = 0, lowercase = 0, atWordStart = true
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: " ") {
+                atWordStart = true
+            } else if atWordStart {
+                atWordStart = false
+                words += 1
+                if (97...122).contains(byte) { lowercase += 1 }
+            }
+        }
+        return lowercase * 2 <= words
+    }
+
     /// A run-together keyword line: lower-case words, no sentence punctuation.
     static func isKeywordLine(_ line: String) -> Bool {
-        guard !line.isEmpty, line.count < 600, !line.hasSuffix("."), !line.contains(". ") else { return false }
+        guard !line.isEmpty, line.utf8.count < 600, !line.hasSuffix("."), !line.contains(". ") else { return false }
         return !line.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
     /// Prose: a sentence or more.
     static func isProse(_ line: String) -> Bool {
-        line.count >= 80 && (line.contains(". ") || line.hasSuffix("."))
+        line.utf8.count >= 80 && (line.contains(". ") || line.hasSuffix("."))
     }
 
     /// A short capitalised line with no punctuation, such as `All Posts`:
     /// part of the page, not of any paper.
     static func isNavigation(_ line: String) -> Bool {
         let words = line.split(separator: " ")
-        guard (1...3).contains(words.count), line.count <= 30 else { return false }
+        guard (1...3).contains(words.count), line.utf8.count <= 30 else { return false }
         return words.allSatisfy { word in
             word.first?.isUppercase == true && word.allSatisfy { $0.isLetter }
         }

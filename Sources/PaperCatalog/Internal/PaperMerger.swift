@@ -53,7 +53,7 @@ enum PaperMerger {
 
     /// Letters and digits only, folded: robust to spacing, case and punctuation.
     private static func squeezed(_ text: String) -> String {
-        String(TextFolding.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        String(decoding: TextFolding.alphanumerics(text), as: UTF8.self)
     }
 
     private static func combine(_ papers: [Paper]) -> Paper {

@@ -36,8 +36,9 @@ struct PrintedDate: Equatable {
 
     /// Finds a trailing ` Mon D, YYYY` in `line`; returns the date and the text before it.
     static func suffix(of line: String) -> (prefix: String, date: PrintedDate)? {
+        guard line.utf8.count < 120, line.utf8.last.map({ (48...57).contains($0) }) == true else { return nil }
         let words = line.split(separator: " ")
-        guard words.count >= 4, line.utf8.last.map({ (48...57).contains($0) }) == true else { return nil }
+        guard words.count >= 4 else { return nil }
         let tail = words[(words.count - 3)...].joined(separator: " ")
         guard let date = PrintedDate(line: tail), date.year != nil, date.trailingNumber == nil else { return nil }
         return (words[..<(words.count - 3)].joined(separator: " "), date)
