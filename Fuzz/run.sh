@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets and runs each for RUNS executions (default
+# 10 million). Usage: Fuzz/run.sh [RUNS] [TARGET...]
+# Targets: iaifi arxiv hf query pipeline. Crashes land in .build-fuzz/crashes/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-10000000}
+shift || true
+targets=${*:-iaifi arxiv hf query}
+out=.build-fuzz
+mkdir -p "$out/crashes"
+catalog=$(find Sources/PaperCatalog -name '*.swift')
+for target in $targets; do
+  binary="$out/fuzz-$target"
+  corpus="$out/corpus-$target"
+  mkdir -p "$corpus"
+  case $target in
+    query)
+      swiftc -O -sanitize=fuzzer -parse-as-library -module-name PaperIndex \
+        Sources/PaperIndex/Query.swift Sources/PaperIndex/Suggestion.swift Fuzz/FuzzQuery.swift -o "$binary"
+      printf '%s' 'dark matter' > "$corpus/1"; printf '%s' 'title:"flow" (a OR b) -c year:2020..' > "$corpus/2"
+      printf '%s' 'author:^Tegmark diffus* NOT x' > "$corpus/3"; printf '%s' '"unbalanced (x' > "$corpus/4" ;;
+    *)
+      flag=$(echo "$target" | tr a-z A-Z)
+      [ "$target" = pipeline ] && flag="IAIFI -D FUZZ_PIPELINE"
+      swiftc -O -sanitize=fuzzer -parse-as-library -module-name PaperCatalog -D FUZZ_$flag \
+        $catalog Fuzz/FuzzDumpReader.swift -o "$binary"
+      case $target in iaifi|pipeline) file=Data/iaifi-papers.txt;; arxiv) file=Data/arxiv-listing.txt;; hf) file=Data/hf-daily-papers.txt;; esac
+      # Seeds: windows of 40 lines from the bundled file of this format.
+      total=$(wc -l < "$file")
+      for start in $(seq 1 40 "$total"); do sed -n "${start},$((start + 39))p" "$file" > "$corpus/seed-$start"; done ;;
+  esac
+  echo "== $target: $runs runs"
+  "$binary" "$corpus" -runs="$runs" -max_len=${MAX_LEN:-2048} -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|Done|crash' || true
+done
