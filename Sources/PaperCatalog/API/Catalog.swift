@@ -7,6 +7,9 @@ public struct Catalog: Sendable {
     /// One report per file read, in the order read.
     public private(set) var files: [FileReport]
 
+    /// The largest file ``load(paths:maxFileBytes:)`` reads by default: 4 GiB.
+    public static let defaultMaxFileBytes = 4 << 30
+
     /// Every diagnostic of every file, in file order.
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
@@ -17,11 +20,13 @@ public struct Catalog: Sendable {
     ///
     /// Never throws: a missing, unreadable or unrecognised file is reported
     /// as an error in its ``FileReport`` and the other files are still read.
-    public static func load(paths: [String]) -> Catalog {
+    /// - Parameter maxFileBytes: a larger file is reported, not read; the
+    ///   default (4 GiB) keeps a runaway input from exhausting memory.
+    public static func load(paths: [String], maxFileBytes: Int = defaultMaxFileBytes) -> Catalog {
         let inputs = paths.flatMap(InputFiles.expand)
         return Catalog(inputs: inputs.map { input in
             switch input {
-            case .file(let path): (path, InputFiles.read(path))
+            case .file(let path): (path, InputFiles.read(path, limit: maxFileBytes))
             case .problem(let path, let message): (path, .failure(message))
             }
         })
@@ -77,19 +82,30 @@ public struct Catalog: Sendable {
             report.diagnostics.append(Diagnostic(.error, file: path, "file is empty; expected a paper listing"))
             return ReadResult()
         }
-        guard let reader = FormatDetector.reader(for: file) else {
+        let segments = FormatDetector.segments(of: file)
+        guard !segments.isEmpty else {
             report.diagnostics.append(Diagnostic(.error, file: path, line: 1,
                 "not a known dump format; expected an IAIFI papers page ('<Category> <Mon D, YYYY>' headers), an arXiv listing ('arXiv:ID' and 'Created: YYYY-MM-DD' lines) or a Hugging Face Daily Papers page ('·' and date lines)"))
             return ReadResult()
         }
-        let result = reader.read(file)
-        report.format = reader.format
-        report.entries = result.entries
-        report.diagnostics += result.diagnostics
-        if result.papers.isEmpty {
-            report.diagnostics.append(Diagnostic(.error, file: path, "no entries could be read as \(reader.format.displayName)"))
+        if segments.count > 1 {
+            let parts = segments.map { "\($0.format.displayName) (lines \($0.lines.lowerBound + 1)-\($0.lines.upperBound))" }
+            report.diagnostics.append(Diagnostic(.note, file: path, "file holds several dumps one after another: " + parts.joined(separator: ", then ")))
         }
-        return result
+        var combined = ReadResult()
+        for segment in segments {
+            let result = segment.format.reader.read(segment.file)
+            report.formats.append(segment.format)
+            report.entries += result.entries
+            report.diagnostics += result.diagnostics
+            combined.papers += result.papers
+            combined.entries += result.entries
+        }
+        if combined.papers.isEmpty {
+            let names = segments.map(\.format.displayName).joined(separator: " + ")
+            report.diagnostics.append(Diagnostic(.error, file: path, "no entries could be read as \(names)"))
+        }
+        return combined
     }
 
     private static func segmentKeywords(_ papers: inout [Paper]) {
@@ -102,8 +118,11 @@ public struct Catalog: Sendable {
 /// What reading one file gave.
 public struct FileReport: Sendable {
     public var path: String
-    /// The detected format, or `nil` when the file could not be read.
-    public var format: DumpFormat?
+    /// The detected formats in file order: one, or several for dumps
+    /// concatenated into one file; none when the file could not be read.
+    public var formats: [DumpFormat] = []
+    /// The first detected format.
+    public var format: DumpFormat? { formats.first }
     /// Entries found, whether or not they became records.
     public var entries = 0
     /// Records this file's entries gave before merging.

@@ -6,13 +6,15 @@
 enum ArxivReader: DumpReader {
     static let format = DumpFormat.arxiv
 
-    static func signatureCount(in file: TextFile) -> Int {
-        file.lines.indices.count { index in
+    static func signatureLines(in file: TextFile) -> [Int] {
+        file.lines.indices.filter { index in
             let line = file.lines[index]
             guard line.utf8.count < 80 else { return false }
             return arxivId(line) != nil || created(line) != nil
         }
     }
+
+    static func entryEnd(afterSignature index: Int, in file: TextFile) -> Int { index + 1 }
 
     static func read(_ file: TextFile) -> ReadResult {
         var result = ReadResult()

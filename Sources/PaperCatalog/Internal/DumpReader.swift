@@ -3,9 +3,12 @@
 /// reported and the reader moves on to the next one.
 protocol DumpReader {
     static var format: DumpFormat { get }
-    /// How many lines of `file` only this format would print; the detector
-    /// picks the reader with the most.
-    static func signatureCount(in file: TextFile) -> Int
+    /// Indices of the lines only this format would print; the detector picks
+    /// the reader with the most, or splits a file that holds several formats
+    /// one after another.
+    static func signatureLines(in file: TextFile) -> [Int]
+    /// Where the entry whose last signature line is `index` ends (exclusive).
+    static func entryEnd(afterSignature index: Int, in file: TextFile) -> Int
     static func read(_ file: TextFile) -> ReadResult
 }
 
@@ -26,6 +29,14 @@ struct ReadResult {
 }
 
 extension TextFile {
+    /// The same file with every line outside `range` blank: a segment that
+    /// keeps the file's line numbers.
+    func restricted(to range: Range<Int>) -> TextFile {
+        var copy = self
+        copy.keepOnly(range)
+        return copy
+    }
+
     /// Indices of the non-blank lines in `range`.
     func contentLines(in range: Range<Int>) -> [Int] {
         range.filter { !LineShape.isBlank(lines[$0]) }

@@ -13,12 +13,17 @@ enum HuggingFaceReader: DumpReader {
     static let format = DumpFormat.hf
     private static let separator = "·"
 
-    static func signatureCount(in file: TextFile) -> Int {
-        file.lines.indices.count { index in
+    static func signatureLines(in file: TextFile) -> [Int] {
+        file.lines.indices.filter { index in
             let line = file.lines[index]
             guard line.utf8.count < 40, line.contains(where: { $0 == "·" || $0 == "•" }) else { return false }
             return line.trimmed == separator || authorCount(line) != nil
         }
+    }
+
+    /// After the last `·` comes the entry's date line.
+    static func entryEnd(afterSignature index: Int, in file: TextFile) -> Int {
+        (file.contentLines(in: (index + 1)..<min(index + 3, file.lines.count)).first ?? index) + 1
     }
 
     static func read(_ file: TextFile) -> ReadResult {

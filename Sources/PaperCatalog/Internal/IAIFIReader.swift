@@ -7,9 +7,14 @@
 enum IAIFIReader: DumpReader {
     static let format = DumpFormat.iaifi
 
-    static func signatureCount(in file: TextFile) -> Int {
+    static func signatureLines(in file: TextFile) -> [Int] {
         let categories = Preamble(file)?.categoryNames
-        return file.lines.indices.count { header(file.lines[$0], categories: categories) != nil }
+        return file.lines.indices.filter { header(file.lines[$0], categories: categories) != nil }
+    }
+
+    /// A header is followed by four content lines: title, authors, abstract, keywords.
+    static func entryEnd(afterSignature index: Int, in file: TextFile) -> Int {
+        (file.contentLines(in: (index + 1)..<min(index + 9, file.lines.count)).prefix(4).last ?? index) + 1
     }
 
     static func read(_ file: TextFile) -> ReadResult {
@@ -90,8 +95,10 @@ private struct Preamble {
 
     var categoryNames: Set<String> { Set(counts.map(\.category)) }
 
+    /// Looks for the line among the first 200 non-blank lines of the file.
     init?(_ file: TextFile) {
-        for (index, line) in file.lines.prefix(200).enumerated() {
+        for index in file.lines.indices.lazy.filter({ !file.lines[$0].isEmpty }).prefix(200) {
+            let line = file.lines[index]
             let words = line.split(separator: " ")
             guard words.count >= 2, let total = Int(words[0]), words[1] == "papers" else { continue }
             var counts: [(String, Int)] = []

@@ -12,22 +12,38 @@ enum InputFiles {
     }
 
     /// A file stays itself; a folder becomes its regular files, searched
-    /// recursively, hidden ones skipped, in name order.
+    /// recursively, hidden ones skipped, in name order. Anything else (a
+    /// pipe, a socket, a device) is refused rather than read, so it cannot hang.
     static func expand(_ path: String) -> [Input] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return [.problem(path, Failure(message: "no such file or folder"))]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let type = attributes[.type] as? FileAttributeType
+        else { return [.problem(path, Failure(message: "no such file or folder"))] }
+        switch type {
+        case .typeRegular:
+            return [.file(path)]
+        case .typeDirectory:
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                return [.problem(path, Failure(message: "folder cannot be read (permission denied?)"))]
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            let inputs = names.filter { !$0.hasPrefix(".") }.sorted().flatMap { expand(base + $0) }
+            return inputs.isEmpty ? [.problem(path, Failure(message: "folder holds no dump files"))] : inputs
+        case .typeSymbolicLink:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
+            let resolved = target.hasPrefix("/") ? target : (path as NSString).deletingLastPathComponent + "/" + target
+            return FileManager.default.fileExists(atPath: resolved)
+                ? expand(resolved) : [.problem(path, Failure(message: "broken symbolic link to \(target)"))]
+        default:
+            return [.problem(path, Failure(message: "not a regular file or folder; expected a text dump"))]
         }
-        guard isFolder.boolValue else { return [.file(path)] }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-            return [.problem(path, Failure(message: "folder cannot be read (permission denied?)"))]
-        }
-        let base = path.hasSuffix("/") ? path : path + "/"
-        let inputs = names.filter { !$0.hasPrefix(".") }.sorted().flatMap { expand(base + $0) }
-        return inputs.isEmpty ? [.problem(path, Failure(message: "folder holds no dump files"))] : inputs
     }
 
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    /// The file's bytes, unless it is unreadable or larger than `limit`.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limit else {
+            return .failure(Failure(message: "file is \(size) bytes; files over \(limit) bytes are not read (split it into several dumps)"))
+        }
         guard FileManager.default.isReadableFile(atPath: path),
             let data = FileManager.default.contents(atPath: path)
         else { return .failure(Failure(message: "file cannot be read (permission denied?)")) }

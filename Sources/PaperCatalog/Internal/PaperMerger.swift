@@ -1,5 +1,5 @@
-/// Merges entries that describe the same paper (same arXiv id, title or
-/// abstract, once folded) into one record that keeps every source and takes
+/// Merges entries that describe the same paper (same arXiv id, same title
+/// of 20 letters or more, same title and date, or same abstract, once folded) into one record that keeps every source and takes
 /// each field from the source that states it best.
 enum PaperMerger {
     /// Returns the merged records in first-seen order, and for each input
@@ -44,7 +44,10 @@ enum PaperMerger {
     private static func matchKeys(_ paper: Paper) -> [String] {
         var keys: [String] = []
         if let id = paper.arxivId { keys.append("id:" + id.lowercased()) }
-        if let title = paper.title.map(squeezed), title.count >= 20 { keys.append("title:" + title) }
+        if let title = paper.title.map(squeezed), !title.isEmpty {
+            if title.utf8.count >= 20 { keys.append("title:" + title) }
+            if let date = paper.date { keys.append("dated-title:\(date) " + title) }
+        }
         if let abstract = paper.abstract.map(squeezed), abstract.count >= 100 {
             keys.append("abstract:" + abstract)
         }

@@ -41,6 +41,13 @@ struct TextFile {
         if lineStart < count { appendLine(bytes[lineStart..<count], latin1: isLatin1) }
     }
 
+    /// Blanks every line outside `range` and forgets decoding diagnostics
+    /// (they stay with the whole file).
+    mutating func keepOnly(_ range: Range<Int>) {
+        for index in lines.indices where !range.contains(index) { lines[index] = "" }
+        diagnostics = []
+    }
+
     /// The number of the line at `index` (0-based) as people count: 1-based.
     static func number(_ index: Int) -> Int { index + 1 }
 

@@ -95,7 +95,7 @@ enum CheckReport {
             .init(title: "WARNINGS"), .init(title: "ERRORS"), .init(title: "MERGED"),
         ])
         let rows = catalog.files.map { file in
-            [file.path, file.format?.rawValue ?? "-", String(file.entries), String(file.records),
+            [file.path, file.formats.isEmpty ? "-" : file.formats.map(\.rawValue).joined(separator: "+"), String(file.entries), String(file.records),
              String(file.warnings), String(file.errors), String(file.merges)]
         }
         var lines = layout.render(rows, width: terminal.width)

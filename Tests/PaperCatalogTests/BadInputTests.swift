@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import PaperCatalog
+
+/// Every kind of bad input in `Tests/Fixtures/inputs/`: read what can be
+/// read, report the rest with file and line, never crash or hang.
+@Suite struct BadInputTests {
+    private func load(_ name: String) -> Catalog { Catalog.load(paths: [Paths.fixture("inputs/" + name)]) }
+
+    private func expect(_ catalog: Catalog, _ severity: Diagnostic.Severity, line: Int?, _ text: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(catalog.diagnostics.contains { $0.severity == severity && $0.line == line && $0.message.contains(text) },
+                "\(catalog.diagnostics)", sourceLocation: sourceLocation)
+    }
+
+    @Test func emptyWhitespaceBinaryUnknown() {
+        expect(load("empty.txt"), .error, line: nil, "file is empty")
+        expect(load("whitespace.txt"), .error, line: nil, "file is empty")
+        expect(load("image.png"), .error, line: 3, "binary data")
+        expect(load("unknown-format.txt"), .error, line: 1, "not a known dump format")
+        #expect(load("image.png").papers.isEmpty)
+    }
+
+    @Test func invalidUTF8IsRepairedAndReported() {
+        let catalog = load("invalid-utf8.txt")
+        #expect(catalog.papers.count == 2)
+        #expect(catalog.papers[0].title == "First Pa\u{FFFD}\u{FFFD}per Title")
+        #expect(catalog.papers[0].authors == ["Ann Author", "Bö Author"])
+        expect(catalog, .warning, line: 5, "invalid UTF-8")
+    }
+
+    @Test func latin1IsDecoded() {
+        let catalog = load("latin1.txt")
+        #expect(catalog.papers.first?.authors == ["Ann Author", "Bö Authör"])
+        expect(catalog, .warning, line: nil, "Latin-1")
+    }
+
+    @Test(arguments: ["crlf.txt", "lone-cr.txt", "bom.txt", "unicode-separators.txt"])
+    func lineEndingsAndMarksReadTheSame(name: String) {
+        let catalog = load(name)
+        #expect(catalog.papers.map(\.title) == ["First Paper Title", "Second Paper Title"])
+        #expect(catalog.papers.map { $0.sources[0].line } == [3, 12])
+        #expect(!catalog.diagnostics.contains { $0.severity != .note })
+        #expect(catalog.papers[0].abstract?.hasPrefix("We study") == true)
+    }
+
+    @Test func truncatedLastEntries() {
+        let arxiv = load("truncated-arxiv.txt")
+        #expect(arxiv.papers.count == 2)
+        expect(arxiv, .warning, line: 13, "truncated")
+        let hf = load("truncated-hf.txt")
+        #expect(hf.papers.count == 2)
+        expect(hf, .warning, line: 21, "truncated")
+    }
+
+    @Test func missingFields() {
+        expect(load("iaifi-no-title.txt"), .warning, line: 1, "no title")
+        #expect(load("iaifi-no-title.txt").papers.count == 1)
+        expect(load("iaifi-no-authors.txt"), .warning, line: 3, "author line")
+        expect(load("iaifi-no-abstract.txt"), .warning, line: 3, "no abstract")
+        expect(load("iaifi-no-keywords.txt"), .warning, line: 3, "no keyword line")
+        expect(load("arxiv-no-abstract.txt"), .warning, line: 1, "no abstract")
+        expect(load("arxiv-no-created.txt"), .warning, line: 3, "expected 'Created: YYYY-MM-DD'")
+        expect(load("hf-no-abstract.txt"), .warning, line: 3, "no abstract")
+        let noAuthors = load("hf-no-authors.txt")
+        #expect(noAuthors.papers.count == 1 && noAuthors.papers[0].authorCount == nil)
+        expect(load("hf-no-date.txt"), .warning, line: 8, "expected a date")
+        for name in ["iaifi-no-authors.txt", "iaifi-no-abstract.txt", "iaifi-no-keywords.txt", "arxiv-no-abstract.txt",
+                     "arxiv-no-created.txt", "hf-no-abstract.txt", "hf-no-date.txt"] {
+            #expect(load(name).papers.count == 1, "\(name)")
+        }
+    }
+
+    @Test func duplicateEntryBecomesOneRecord() {
+        let catalog = load("duplicate-entry.txt")
+        #expect(catalog.papers.count == 2)
+        #expect(catalog.files[0].entries == 4 && catalog.files[0].merges == 2)
+        expect(catalog, .note, line: 21, "same paper as")
+    }
+
+    @Test func concatenatedFormatsAreBothRead() {
+        let catalog = load("concatenated.txt")
+        #expect(catalog.files[0].formats == [.arxiv, .hf])
+        #expect(catalog.papers.count == 4)
+        #expect(catalog.papers.map { $0.sources[0].format } == [.arxiv, .arxiv, .hf, .hf])
+        #expect(catalog.papers[2].sources[0].line == 17)
+        #expect(!catalog.diagnostics.contains { $0.severity == .warning })
+    }
+
+    @Test func folderMixingGoodAndBadFiles() {
+        let catalog = Catalog.load(paths: [Paths.fixture("mixed-folder")])
+        #expect(catalog.papers.count == 2)
+        #expect(catalog.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["bad.txt", "empty.txt", "good.txt"])
+        #expect(catalog.files.map(\.errors) == [1, 1, 0])
+    }
+
+    @Test func tenMegabyteLineIsReportedQuickly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-long-line-\(getpid()).txt").path
+        try String(repeating: "word ", count: 2_000_000).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let catalog = Catalog.load(paths: [path])
+        #expect(catalog.papers.isEmpty)
+        #expect(catalog.diagnostics.first?.message.contains("not a known dump format") == true)
+    }
+
+    @Test func filesOverTheLimitAreReportedNotRead() {
+        let catalog = Catalog.load(paths: [Paths.data + "/iaifi-papers.txt"], maxFileBytes: 1000)
+        #expect(catalog.papers.isEmpty)
+        #expect(catalog.diagnostics.first?.message.contains("files over 1000 bytes are not read") == true)
+    }
+
+    @Test func pipesAreRefusedNotRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-fifo-\(getpid())").path
+        guard mkfifo(path, 0o600) == 0 else { return }
+        defer { unlink(path) }
+        let catalog = Catalog.load(paths: [path])
+        #expect(catalog.diagnostics.first?.message.contains("not a regular file") == true)
+    }
+
+    @Test func unreadableFileIsReported() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-locked-\(getpid()).txt").path
+        try "x".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        chmod(path, 0)
+        let catalog = Catalog.load(paths: [path])
+        // root reads any file; everyone else gets the error.
+        if getuid() != 0 {
+            #expect(catalog.diagnostics.first?.message.contains("cannot be read") == true)
+        } else {
+            #expect(catalog.hasErrors)
+        }
+    }
+}
