@@ -136,3 +136,25 @@ struct Run {
         #expect(run.status == 0 && run.stdout.split(separator: "\n").count == 1 && run.stdout.contains("2401.99999"))
     }
 }
+
+@Suite struct SafeOutputTests {
+    private let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/inputs/control-characters.txt").path
+
+    @Test func tablesAndRecordsNeverCarryEscapes() throws {
+        for arguments in [["list", "--format", "table"], ["list"], ["show", "author2024hyperlink"]] {
+            let run = try Run(arguments + ["--data", fixture])
+            #expect(run.status == 0, "\(arguments) \(run.stderr)")
+            #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "\(arguments)")
+        }
+    }
+
+    @Test func jsonEscapesAndCSVDefuses() throws {
+        let json = try Run(["list", "--json", "--data", fixture])
+        #expect(json.stdout.contains("\\u001b[31mRed"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect((parsed?.first?["title"] as? String)?.hasPrefix("=HYPERLINK") == true)
+        let csv = try Run(["list", "--format", "csv", "--data", fixture])
+        #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil\"\")"))
+    }
+}
