@@ -1,14 +1,43 @@
 import Foundation
-import PaperCatalog
-import PaperIndex
 
-let path = CommandLine.arguments.dropFirst().first ?? "Data"
-func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    print(label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, "ms")
-    return value
+/// `iaifi-bench`: synthetic corpora and the benchmark that measures them.
+/// Run on demand, never from the tests (see README, "Performance").
+let usage = """
+    USAGE: iaifi-bench generate --papers <n> --out <folder> [--seed <s>]
+           iaifi-bench run <folder>... [--queries <n>]
+
+    generate  writes a deterministic synthetic catalog in the three dump formats
+              (80% IAIFI, 10% arXiv, 10% Hugging Face), built from the bundled
+              data's vocabulary.
+    run       parses and indexes each folder, then times queries (median, p99)
+              and prints one table.
+
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(index...(index + 1)) }
+    return arguments[index + 1]
 }
-let catalog = time("load") { Catalog.load(paths: [path]) }
-let index = time("index") { CatalogIndex(papers: catalog.papers) }
-_ = time("search") { try! index.search(SearchRequest(query: try! Query.parse("dark matter"))) }
+
+switch arguments.first {
+case "generate":
+    arguments.removeFirst()
+    guard let papers = option("papers").flatMap(Int.init), let folder = option("out") else {
+        FileHandle.standardError.write(Data(usage.utf8))
+        exit(2)
+    }
+    let seed = option("seed").flatMap(UInt64.init) ?? 42
+    var generator = CorpusGenerator(vocabulary: Vocabulary.bundled(), seed: seed)
+    try generator.write(papers: papers, to: folder)
+case "run":
+    arguments.removeFirst()
+    let queries = option("queries").flatMap(Int.init) ?? 1000
+    var rows: [Benchmark.Result] = []
+    for folder in arguments { rows.append(Benchmark.run(folder: folder, queries: queries)) }
+    Benchmark.printTable(rows)
+default:
+    print(usage, terminator: "")
+    exit(arguments.isEmpty ? 0 : 2)
+}

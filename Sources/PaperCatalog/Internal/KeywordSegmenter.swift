@@ -136,29 +136,33 @@ struct KeywordSegmenter {
                 scores[start * Self.maxTagWords + length - 1] = log((max(0, count) + Self.alpha * novel) / (tagTotal + Self.alpha))
             }
         }
-        var best = Array(repeating: Array(repeating: -Double.infinity, count: n + 1), count: n + 1)
-        var back = Array(repeating: Array(repeating: -1, count: n + 1), count: n + 1)
-        best[0][0] = 0
+        // best[position * width + tags]: the best score of `tags` tags covering words[..<position].
+        let width = n + 1
+        var best = [Double](repeating: -.infinity, count: width * width)
+        var back = [Int](repeating: -1, count: width * width)
+        best[0] = 0
         for start in 0..<n {
-            for tags in 0..<n where best[start][tags] > -.infinity {
+            for tags in 0..<n where best[start * width + tags] > -.infinity {
+                let base = best[start * width + tags]
                 for length in 1...min(Self.maxTagWords, n - start) {
-                    let candidate = best[start][tags] + scores[start * Self.maxTagWords + length - 1]
-                    if candidate > best[start + length][tags + 1] {
-                        best[start + length][tags + 1] = candidate
-                        back[start + length][tags + 1] = start
+                    let candidate = base + scores[start * Self.maxTagWords + length - 1]
+                    let slot = (start + length) * width + tags + 1
+                    if candidate > best[slot] {
+                        best[slot] = candidate
+                        back[slot] = start
                     }
                 }
             }
         }
         let expected = min(Self.expectedTags, Double(n) / 2)
         var tags = (1...n).max { lhs, rhs in
-            best[n][lhs] - Self.tagCountPenalty * abs(Double(lhs) - expected)
-                < best[n][rhs] - Self.tagCountPenalty * abs(Double(rhs) - expected)
+            best[n * width + lhs] - Self.tagCountPenalty * abs(Double(lhs) - expected)
+                < best[n * width + rhs] - Self.tagCountPenalty * abs(Double(rhs) - expected)
         }!
         var cuts: [Range<Int>] = []
         var end = n
         while end > 0 {
-            let start = back[end][tags]
+            let start = back[end * width + tags]
             cuts.append(start..<end)
             end = start
             tags -= 1

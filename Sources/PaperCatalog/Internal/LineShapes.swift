@@ -1,7 +1,12 @@
 /// Content tests that tell the lines of an entry apart, shared by the readers.
 enum LineShape {
     static func isBlank(_ line: String) -> Bool {
-        line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
+            if byte < 0x80 { return false }
+            return line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        }
+        return true
     }
 
     /// A comma-separated list of personal names or a collaboration, optionally ending in `et al.`.
@@ -42,13 +47,24 @@ enum LineShape {
 
     /// A run-together keyword line: lower-case words, no sentence punctuation.
     static func isKeywordLine(_ line: String) -> Bool {
-        guard !line.isEmpty, line.utf8.count < 600, !line.hasSuffix("."), !line.contains(". ") else { return false }
-        return !line.unicodeScalars.contains { $0.properties.isUppercase }
+        guard !line.isEmpty, line.utf8.count < 600, !line.hasSuffix("."), !containsSentenceBreak(line) else { return false }
+        if line.utf8.contains(where: { (65...90).contains($0) }) { return false }
+        return line.utf8.allSatisfy { $0 < 0x80 } || !line.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
     /// Prose: a sentence or more.
     static func isProse(_ line: String) -> Bool {
-        line.utf8.count >= 80 && (line.contains(". ") || line.hasSuffix("."))
+        line.utf8.count >= 80 && (line.utf8.last == UInt8(ascii: ".") || containsSentenceBreak(line))
+    }
+
+    /// Whether `. ` occurs. - Complexity: one pass over the UTF-8 bytes.
+    private static func containsSentenceBreak(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: " "), previous == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A short capitalised line with no punctuation, such as `All Posts`:
@@ -85,7 +101,11 @@ struct AuthorList {
 extension StringProtocol {
     /// The text without leading and trailing white space.
     var trimmed: String {
-        let scalars = unicodeScalars
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return text
+        }
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
