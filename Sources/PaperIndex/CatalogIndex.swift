@@ -17,6 +17,8 @@ public struct CatalogIndex: Sendable {
     /// two authors or two tags so that a phrase cannot span them.
     var fieldTerms: [[[Int32]]] = []
     var averageFieldLength = Array(repeating: 0.0, count: Field.allCases.count)
+    /// Per document, `yyyymmdd` of its date, or -1: sorting without decoding dates.
+    var dateKeys: [Int32] = []
 
     /// Exact indices keyed by ``SearchText/key(_:)``.
     var tagDocs: [String: DocSet] = [:]
@@ -93,6 +95,7 @@ public struct CatalogIndex: Sendable {
                 }
             }
             if let year = paper.year { years[year, default: []].append(doc) }
+            dateKeys.append(paper.date.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1)
         }
         tagDocs = buckets[0].mapValues { DocSet(sorted: $0) }
         authorDocs = buckets[1].mapValues { DocSet(sorted: $0) }

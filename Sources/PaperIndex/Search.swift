@@ -86,13 +86,28 @@ extension CatalogIndex {
             })
         }
         let isRanked = !ranked.isEmpty || !request.keywords.isEmpty
-        var hits = matches.docs.map { doc in
-            Hit(paper: papers[Int(doc)], doc: Int(doc),
-                score: isRanked ? bm25Score(doc, ranked) + (bonus[doc] ?? 0) : nil)
+        let docs = matches.docs
+        let scores = isRanked ? docs.map { bm25Score($0, ranked) + (bonus[$0] ?? 0) } : []
+        var order = Array(docs.indices)
+        switch request.sort {
+        case .relevance where isRanked:
+            order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : newer(docs[$0], docs[$1]) }
+        case .relevance, .date:
+            order.sort { newer(docs[$0], docs[$1]) }
+        case .title:
+            let keys = docs.map { SearchText.key(papers[Int($0)].title ?? "\u{10FFFF}") }
+            order.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : docs[$0] < docs[$1] }
         }
-        hits.sort(by: Self.order(request.sort))
-        if let limit = request.limit, hits.count > limit { hits.removeLast(hits.count - limit) }
-        return hits
+        if let limit = request.limit, order.count > limit { order.removeLast(order.count - limit) }
+        return order.map { position in
+            Hit(paper: papers[Int(docs[position])], doc: Int(docs[position]), score: isRanked ? scores[position] : nil)
+        }
+    }
+
+    /// Newest first, undated last, then load order.
+    private func newer(_ lhs: Int32, _ rhs: Int32) -> Bool {
+        let l = dateKeys[Int(lhs)], r = dateKeys[Int(rhs)]
+        return l != r ? l > r : lhs < rhs
     }
 
     /// The category's papers; an unknown name gets a suggestion.
@@ -206,31 +221,6 @@ extension CatalogIndex {
         case .author: [.authors]
         case .keyword: [.keywords]
         default: Field.allCases
-        }
-    }
-
-    static func order(_ sort: SortOrder) -> (Hit, Hit) -> Bool {
-        let newest: (Hit, Hit) -> Bool = { lhs, rhs in
-            switch (lhs.paper.date, rhs.paper.date) {
-            case let (l?, r?) where l != r: return l > r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.paper.id < rhs.paper.id
-            }
-        }
-        switch sort {
-        case .relevance:
-            return { lhs, rhs in
-                let l = lhs.score ?? 0, r = rhs.score ?? 0
-                return l != r ? l > r : newest(lhs, rhs)
-            }
-        case .date:
-            return newest
-        case .title:
-            return { lhs, rhs in
-                let l = SearchText.key(lhs.paper.title ?? "~"), r = SearchText.key(rhs.paper.title ?? "~")
-                return l != r ? l < r : lhs.paper.id < rhs.paper.id
-            }
         }
     }
 }
