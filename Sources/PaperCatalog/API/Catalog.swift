@@ -134,3 +134,20 @@ public struct FileReport: Sendable {
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
     public var errors: Int { diagnostics.count { $0.severity == .error } }
 }
+
+extension Catalog {
+    /// A description of every file `paths` expand to, precise enough that any
+    /// change to any of them (or a file added to or removed from a folder)
+    /// changes it: path, size, inode, and modification and status-change
+    /// times to the nanosecond. `nil` when a path cannot be examined.
+    public static func fingerprint(of paths: [String]) -> String? {
+        var lines: [String] = []
+        for input in paths.flatMap(InputFiles.expand) {
+            guard case .file(let path) = input else { return nil }
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            lines.append("\(path)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

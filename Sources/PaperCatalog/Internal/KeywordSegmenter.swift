@@ -15,6 +15,7 @@ import Foundation
 /// start or end a tag (backed off to the word's last three letters). Two
 /// corrections keep frequent neighbours apart: a candidate that splits into
 /// two parts each more frequent than itself is a co-occurrence, not a tag;
+/// an unseen candidate that starts or ends with a frequent tag is penalised;
 /// and a soft prior on the number of tags a paper carries (about five, fewer
 /// on a short line: a tag has two words on average).
 struct KeywordSegmenter {
@@ -23,6 +24,11 @@ struct KeywordSegmenter {
     private static let expectedTags = 5.0
     private static let tagCountPenalty = 9.0
     private static let passes = 8
+    /// A tag seen this often is a unit: an unseen candidate that contains
+    /// one at either end is more likely two tags, and is penalised by
+    /// `swallowPenalty`.
+    private static let frequentTag = 5.0
+    private static let swallowPenalty = 0.01
     /// Lines used to learn the dictionary; larger corpora are sampled evenly.
     private static let maxTrainingLines = 20_000
 
@@ -132,7 +138,13 @@ struct KeywordSegmenter {
                         break
                     }
                 }
-                let novel = novelProbability(line.words[start..<(start + length)])
+                var novel = novelProbability(line.words[start..<(start + length)])
+                if count <= 0, length > 1,
+                   (1..<length).contains(where: { split in
+                       max(seen(line.gram(start, split)), seen(line.gram(start + split, length - split))) >= Self.frequentTag
+                   }) {
+                    novel *= Self.swallowPenalty
+                }
                 scores[start * Self.maxTagWords + length - 1] = log((max(0, count) + Self.alpha * novel) / (tagTotal + Self.alpha))
             }
         }

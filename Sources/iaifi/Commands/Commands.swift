@@ -33,8 +33,7 @@ enum Commands {
             throw UsageError(message: "'search' needs a query or a filter; 'iaifi list' prints every paper")
         }
         let format = try context.format()
-        let catalog = try context.loadCatalog(console: &console)
-        let index = CatalogIndex(papers: catalog.papers)
+        let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
         guard !hits.isEmpty else {
             console.error("No papers found.")
@@ -72,8 +71,7 @@ enum Commands {
 
     private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
-        let catalog = try context.loadCatalog(console: &console)
-        let index = CatalogIndex(papers: catalog.papers)
+        let index = try context.loadIndex(console: &console)
         let papers = try context.arguments.positionals.map { try resolve($0, in: index) }
         if let format, format != .table {
             console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal))
@@ -86,8 +84,7 @@ enum Commands {
     private static func related(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let format = try context.format()
         let limit = try context.arguments.integer("limit", atLeast: 1) ?? 10
-        let catalog = try context.loadCatalog(console: &console)
-        let index = CatalogIndex(papers: catalog.papers)
+        let index = try context.loadIndex(console: &console)
         let paper = try resolve(context.arguments.positionals[0], in: index)
         let doc = index.papers.firstIndex { $0.id == paper.id }!
         let relations = index.related(to: doc, limit: limit)
@@ -125,8 +122,7 @@ enum Commands {
         let top = try context.arguments.integer("top", atLeast: 1)
         let format = try context.format()
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
-        let catalog = try context.loadCatalog(console: &console)
-        let index = CatalogIndex(papers: catalog.papers)
+        let index = try context.loadIndex(console: &console)
         let counts = index.count(facet, in: try index.search(request), top: top)
         guard !counts.isEmpty else {
             console.error("No papers found.")
@@ -137,7 +133,7 @@ enum Commands {
     }
 
     private static func check(_ context: Context, _ console: inout Console) throws -> ExitCode {
-        let catalog = try context.loadCatalog(console: &console, reportingDetails: true, reportingNotes: context.arguments.has("notes"))
+        let catalog = try context.loadCatalog(console: &console, reportingNotes: context.arguments.has("notes"))
         console.print(CheckReport.render(catalog, terminal: context.terminal))
         return catalog.hasErrors ? .inputError : .success
     }

@@ -69,28 +69,40 @@ struct Context {
     var terminal: Terminal
     var environment: [String: String]
 
-    /// Reads the catalog (from `--data`, `$IAIFI_DATA` or the bundled `Data/`).
-    /// Prints each warning and error (and notes, if asked) when reporting
-    /// details, else a one-line count unless `--quiet`.
-    func loadCatalog(console: inout Console, reportingDetails: Bool = false, reportingNotes: Bool = false) throws -> Catalog {
-        var paths = arguments.all("data")
-        if paths.isEmpty {
-            guard let found = CatalogLocation.defaultPaths(environment: environment) else {
-                throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
-            }
-            paths = found.paths
+    /// The paths to read: `--data`, else `$IAIFI_DATA` or the bundled `Data/`.
+    func inputPaths() throws -> [String] {
+        let paths = arguments.all("data")
+        if !paths.isEmpty { return paths }
+        guard let found = CatalogLocation.defaultPaths(environment: environment) else {
+            throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
         }
-        let catalog = Catalog.load(paths: paths)
-        let problems = catalog.diagnostics.filter { $0.severity != .note }
-        if reportingDetails {
-            for diagnostic in catalog.diagnostics where diagnostic.severity != .note || reportingNotes {
+        return found.paths
+    }
+
+    /// The indexed catalog, from a fresh snapshot when there is one. Prints a
+    /// one-line count of reading problems (unless `--quiet`) and, when
+    /// nothing could be read, every error.
+    func loadIndex(console: inout Console) throws -> CatalogIndex {
+        let paths = try inputPaths()
+        let (index, problems, catalog) = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
+        if let catalog, catalog.papers.isEmpty, catalog.hasErrors {
+            for diagnostic in catalog.diagnostics where diagnostic.severity == .error {
                 console.error(diagnostic.description.safeForTerminal)
             }
-        } else if !arguments.has("quiet"), !problems.isEmpty {
-            console.error("iaifi: \(problems.count) problem(s) reading the catalog; run 'iaifi check' for details")
-        }
-        if catalog.papers.isEmpty, catalog.hasErrors, !reportingDetails {
             throw InputError(message: "no papers could be read from \(paths.joined(separator: ", "))")
+        }
+        if !arguments.has("quiet"), problems > 0 {
+            console.error("iaifi: \(problems) problem(s) reading the catalog; run 'iaifi check' for details")
+        }
+        return index
+    }
+
+    /// Reads the catalog afresh and prints every warning and error (and
+    /// notes, if asked): what `check` reports.
+    func loadCatalog(console: inout Console, reportingNotes: Bool) throws -> Catalog {
+        let catalog = Catalog.load(paths: try inputPaths())
+        for diagnostic in catalog.diagnostics where diagnostic.severity != .note || reportingNotes {
+            console.error(diagnostic.description.safeForTerminal)
         }
         return catalog
     }
