@@ -158,3 +158,52 @@ struct Run {
         #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil\"\")"))
     }
 }
+
+@Suite struct SnapshotTests {
+    private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func temporaryFolder(_ name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func secondRunUsesTheSnapshotAndAnswersTheSame() throws {
+        let cache = try temporaryFolder("cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let first = try Run(["search", "dark matter", "--json"], environment: ["IAIFI_CACHE_DIR": cache])
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(snapshots.count == 1 && snapshots[0].hasSuffix(".index"))
+        let second = try Run(["search", "dark matter", "--json"], environment: ["IAIFI_CACHE_DIR": cache])
+        #expect(first.stdout == second.stdout && !first.stdout.isEmpty)
+        #expect(first.stderr == second.stderr)
+    }
+
+    @Test func changedDataIsNeverAnsweredFromAStaleSnapshot() throws {
+        let cache = try temporaryFolder("cache"), data = try temporaryFolder("data")
+        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: data) }
+        let listing = data + "/listing.txt"
+        let entry = "A long enough abstract about quasars. It has sentences and goes on for a while, as abstracts do.\n\narXiv:2401.00001\nCreated: 2024-01-01\n"
+        try entry.write(toFile: listing, atomically: false, encoding: .utf8)
+        let environment = ["IAIFI_CACHE_DIR": cache]
+        #expect(try Run(["list", "--data", data], environment: environment).stdout.split(separator: "\n").count == 1)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: listing))
+        handle.seekToEndOfFile()
+        handle.write(Data("\nAnother abstract about blazars. It also has sentences and is long enough to count.\n\narXiv:2401.00002\nCreated: 2024-01-02\n".utf8))
+        try handle.close()
+        #expect(try Run(["list", "--data", data], environment: environment).stdout.split(separator: "\n").count == 2)
+        try "x".write(toFile: data + "/new.txt", atomically: true, encoding: .utf8)
+        #expect(try Run(["list", "--data", data], environment: environment).stderr.contains("problem"))
+    }
+
+    @Test func damagedSnapshotIsRebuilt() throws {
+        let cache = try temporaryFolder("cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let environment = ["IAIFI_CACHE_DIR": cache]
+        let expected = try Run(["categories", "--format", "tsv"], environment: environment).stdout
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+            try Data("iaifi-index-v1 garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        #expect(try Run(["categories", "--format", "tsv"], environment: environment).stdout == expected)
+    }
+}
