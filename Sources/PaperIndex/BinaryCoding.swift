@@ -91,7 +91,11 @@ struct BinaryReader {
             initialized = count
         }
         offset += count * 4
+        #if _endian(big)
         return values.map { Int32(littleEndian: $0) }
+        #else
+        return values
+        #endif
     }
 
     mutating func readStrings() throws -> [String] {

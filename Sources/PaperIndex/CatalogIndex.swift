@@ -13,9 +13,10 @@ public struct CatalogIndex: Sendable {
     var termNames: [String] = []
     /// Per term: the documents containing it and how often, per field.
     var postings: [Postings] = []
-    /// Per document and field, the term ids in order; `separator` between
-    /// two authors or two tags so that a phrase cannot span them.
-    var fieldTerms: [[[Int32]]] = []
+    /// Per document and field (`doc * 4 + field`), the number of terms:
+    /// BM25F's length normalisation. Term positions are not stored; phrases
+    /// are checked by re-reading the few candidate fields (``terms(of:field:)``).
+    var fieldLengths: [UInt16] = []
     var averageFieldLength = Array(repeating: 0.0, count: Field.allCases.count)
     /// Per document, `yyyymmdd` of its date, or -1: sorting without decoding dates.
     var dateKeys: [Int32] = []
@@ -62,7 +63,7 @@ public struct CatalogIndex: Sendable {
     /// Indexes `papers`. - Complexity: O(total text length).
     public init(papers: [Paper]) {
         self.papers = papers
-        fieldTerms.reserveCapacity(papers.count)
+        fieldLengths.reserveCapacity(papers.count * Field.allCases.count)
         var totalLength = Array(repeating: 0, count: Field.allCases.count)
         var buckets: [[String: [Int32]]] = [[:], [:], [:]]
         var years: [Int: [Int32]] = [:]
@@ -80,7 +81,7 @@ public struct CatalogIndex: Sendable {
                 postings[Int(term)].docs.append(doc)
                 postings[Int(term)].counts.append(count)
             }
-            fieldTerms.append(fields)
+            fieldLengths += fields.map { UInt16(clamping: $0.count) }
             for (slot, names) in [paper.keywords, paper.authors, paper.category.map { [$0] } ?? []].enumerated() {
                 for name in Set(names.map { SearchText.key($0) }) where !name.isEmpty {
                     buckets[slot][name, default: []].append(doc)
@@ -107,18 +108,33 @@ public struct CatalogIndex: Sendable {
 
     /// The term ids of one field of `paper`, interning new terms.
     private mutating func termIDs(of paper: Paper, field: Field) -> [Int32] {
-        let parts: [String] = switch field {
+        var ids: [Int32] = []
+        for (position, part) in Self.parts(of: paper, field: field).enumerated() {
+            if position > 0 { ids.append(Self.separator) }
+            for term in SearchText.terms(part) { ids.append(intern(term)) }
+        }
+        return ids
+    }
+
+    /// The term ids of one field of an indexed document, in order, with
+    /// `separator` between two authors or two tags so that a phrase cannot
+    /// span them. - Complexity: O(length of the field's text).
+    func terms(of doc: Int32, field: Field) -> [Int32] {
+        var ids: [Int32] = []
+        for (position, part) in Self.parts(of: papers[Int(doc)], field: field).enumerated() {
+            if position > 0 { ids.append(Self.separator) }
+            for term in SearchText.terms(part) { ids.append(termIDs[term] ?? Self.separator) }
+        }
+        return ids
+    }
+
+    private static func parts(of paper: Paper, field: Field) -> [String] {
+        switch field {
         case .title: paper.title.map { [$0] } ?? []
         case .keywords: paper.keywords
         case .authors: paper.authors
         case .abstract: paper.abstract.map { [$0] } ?? []
         }
-        var ids: [Int32] = []
-        for (position, part) in parts.enumerated() {
-            if position > 0 { ids.append(Self.separator) }
-            for term in SearchText.terms(part) { ids.append(intern(term)) }
-        }
-        return ids
     }
 
     private mutating func intern(_ term: String) -> Int32 {
@@ -146,7 +162,7 @@ public struct CatalogIndex: Sendable {
     /// Whether `phrase` occurs as consecutive terms of one field of `doc`.
     func contains(phrase: [Int32], in fields: [Field], doc: Int32) -> Bool {
         fields.contains { field in
-            let terms = fieldTerms[Int(doc)][field.rawValue]
+            let terms = self.terms(of: doc, field: field)
             guard terms.count >= phrase.count else { return false }
             return (0...(terms.count - phrase.count)).contains { start in
                 terms[start..<(start + phrase.count)].elementsEqual(phrase)

@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v1"
+    static let magic = "iaifi-index-v2"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -56,8 +56,8 @@ public enum IndexSnapshot {
     }
 
     private static func read(_ file: String, fingerprint: String) -> (index: CatalogIndex, problems: Int)? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        var reader = BinaryReader([UInt8](data))
+        guard let bytes = readFile(file) else { return nil }
+        var reader = BinaryReader(bytes)
         do {
             guard try reader.readString() == magic, try reader.readString() == fingerprint else { return nil }
             let problems = try reader.readInt()
@@ -66,6 +66,28 @@ public enum IndexSnapshot {
         } catch {
             return nil
         }
+    }
+
+    /// The whole file in one read, straight into the array.
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let readBytes = Glibc.read
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let count = readBytes(descriptor, buffer.baseAddress! + done, size - done)
+                if count <= 0 { complete = false; break }
+                done += count
+            }
+            initialized = done
+        }
+        return complete ? bytes : nil
     }
 
     private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) {
@@ -92,9 +114,9 @@ extension CatalogIndex {
         writer.write(termNames)
         for list in postings {
             writer.write(list.docs)
-            writer.write(list.counts.flatMap { [Int32($0.values.0), Int32($0.values.1), Int32($0.values.2), Int32($0.values.3)] })
+            writer.write(list.counts.map(\.packed))
         }
-        for fields in fieldTerms { for terms in fields { writer.write(terms) } }
+        writer.write(fieldLengths.map { Int32($0) })
         for length in averageFieldLength { writer.write(length) }
         writer.write(dateKeys)
         for (docs, names) in [(tagDocs, tagNames), (authorDocs, authorNames), (categoryDocs, categoryNames)] {
@@ -119,18 +141,11 @@ extension CatalogIndex {
         termIDs = Dictionary(uniqueKeysWithValues: termNames.enumerated().map { ($1, Int32($0)) })
         postings = try termNames.map { _ in
             let docs = try reader.readInt32s()
-            let flat = try reader.readInt32s()
-            guard flat.count == docs.count * 4 else { throw BinaryReader.Malformed() }
-            var counts: [FieldCounts] = []
-            counts.reserveCapacity(docs.count)
-            for start in stride(from: 0, to: flat.count, by: 4) {
-                let title = UInt16(truncatingIfNeeded: flat[start]), keywords = UInt16(truncatingIfNeeded: flat[start + 1])
-                let authors = UInt16(truncatingIfNeeded: flat[start + 2]), abstract = UInt16(truncatingIfNeeded: flat[start + 3])
-                counts.append(FieldCounts(values: (title, keywords, authors, abstract)))
-            }
-            return Postings(docs: docs, counts: counts)
+            let counts = try reader.readInt32s()
+            guard counts.count == docs.count else { throw BinaryReader.Malformed() }
+            return Postings(docs: docs, counts: counts.map(FieldCounts.init(packed:)))
         }
-        fieldTerms = try (0..<count).map { _ in try Field.allCases.map { _ in try reader.readInt32s() } }
+        fieldLengths = try reader.readInt32s().map { UInt16(truncatingIfNeeded: $0) }
         averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         dateKeys = try reader.readInt32s()
         var maps: [([String: DocSet], [String: String])] = []
@@ -150,7 +165,20 @@ extension CatalogIndex {
             let year = try reader.readInt()
             yearDocs[year] = DocSet(sorted: try reader.readInt32s())
         }
-        guard dateKeys.count == count, fieldTerms.count == count else { throw BinaryReader.Malformed() }
+        guard dateKeys.count == count, fieldLengths.count == count * Field.allCases.count else { throw BinaryReader.Malformed() }
+    }
+}
+
+extension CatalogIndex.FieldCounts {
+    /// The four counts in one word, each capped at 255.
+    var packed: Int32 {
+        let parts = [values.0, values.1, values.2, values.3].map { Int32(min($0, 255)) }
+        return parts[0] | parts[1] << 8 | parts[2] << 16 | parts[3] << 24
+    }
+
+    init(packed: Int32) {
+        let word = UInt32(bitPattern: packed)
+        values = (UInt16(word & 0xFF), UInt16(word >> 8 & 0xFF), UInt16(word >> 16 & 0xFF), UInt16(word >> 24))
     }
 }
 

@@ -65,7 +65,7 @@ extension CatalogIndex {
     private func distinctiveTerms(of doc: Int) -> [Int32] {
         var frequency: [Int32: Int] = [:]
         for field in [Field.title, .abstract] {
-            for term in fieldTerms[doc][field.rawValue] where term != Self.separator { frequency[term, default: 0] += 1 }
+            for term in terms(of: Int32(doc), field: field) where term != Self.separator { frequency[term, default: 0] += 1 }
         }
         let total = Double(count)
         var weighted: [(term: Int32, weight: Double)] = []

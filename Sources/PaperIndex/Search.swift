@@ -142,7 +142,7 @@ extension CatalogIndex {
         case .firstAuthor(let name):
             let phrase = SearchText.terms(name).map { termIDs[$0] ?? Self.separator }
             return DocSet(sorted: phraseDocs(name, in: [.authors]).docs.filter { doc in
-                let authors = fieldTerms[Int(doc)][Field.authors.rawValue]
+                let authors = terms(of: doc, field: .authors)
                 let first = authors.prefix { $0 != Self.separator }
                 return first.count >= phrase.count
                     && (0...(first.count - phrase.count)).contains { first.dropFirst($0).prefix(phrase.count).elementsEqual(phrase) }
@@ -203,7 +203,7 @@ extension CatalogIndex {
             let counts = list.counts[low]
             var weighted = 0.0
             for field in fields where counts[field] > 0 {
-                let length = Double(fieldTerms[Int(doc)][field.rawValue].count)
+                let length = Double(fieldLengths[Int(doc) * Field.allCases.count + field.rawValue])
                 let norm = 1 - Self.b + Self.b * length / averageFieldLength[field.rawValue]
                 weighted += field.weight * Double(counts[field]) / norm
             }

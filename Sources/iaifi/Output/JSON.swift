@@ -47,6 +47,11 @@ enum JSON {
 
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        if !value.utf8.contains(where: needsEscape) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -61,5 +66,11 @@ enum JSON {
             }
         }
         output += "\""
+    }
+
+    /// Bytes that may start something to escape: ASCII controls, `"`, `\`,
+    /// DEL, and the lead bytes of C1 controls (C2) and U+2028/U+2029 (E2).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 }
