@@ -27,35 +27,46 @@ struct BinaryWriter {
         if let value { write(value) }
     }
 
-    mutating func write(_ values: [Int32]) {
-        write(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    }
-
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }
     }
+
+    /// A column's raw values, 8-byte aligned so it can be mapped in place.
+    mutating func write<T: BitwiseCopyable>(_ column: Column<T>) {
+        write(column.count)
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(column.buffer))
+    }
+
+    mutating func write(_ table: StringTable) {
+        write(table.offsets)
+        write(table.bytes)
+    }
 }
 
-/// Reads what ``BinaryWriter`` wrote; any inconsistency throws, so a damaged
-/// file is rejected rather than trusted.
+/// Reads what ``BinaryWriter`` wrote, from memory kept alive by `owner`;
+/// columns are views into that memory, not copies. Any inconsistency
+/// throws, so a damaged file is rejected rather than trusted.
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    private let bytes: UnsafeRawBufferPointer
+    /// Keeps `bytes` alive for the columns read; `nil` reads no columns.
+    private let owner: AnyObject?
+    private(set) var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil) {
+        self.bytes = bytes
+        self.owner = owner
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func readUInt64() throws -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Malformed() }
-        var value: UInt64 = 0
-        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[offset..<(offset + 8)]) }
-        offset += 8
-        return UInt64(littleEndian: value)
+        defer { offset += 8 }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     mutating func readInt() throws -> Int { Int(Int64(bitPattern: try readUInt64())) }
@@ -76,30 +87,36 @@ struct BinaryReader {
     mutating func readString() throws -> String {
         let count = try readCount()
         defer { offset += count }
-        return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
 
     mutating func readOptionalString() throws -> String? { try readBool() ? try readString() : nil }
     mutating func readOptionalInt() throws -> Int? { try readBool() ? try readInt() : nil }
 
-    mutating func readInt32s() throws -> [Int32] {
-        let count = try readCount(elementSize: 4)
-        let values = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * 4)]))
-            }
-            initialized = count
-        }
-        offset += count * 4
-        #if _endian(big)
-        return values.map { Int32(littleEndian: $0) }
-        #else
-        return values
-        #endif
-    }
-
     mutating func readStrings() throws -> [String] {
         let count = try readCount(elementSize: 8)
         return try (0..<count).map { _ in try readString() }
+    }
+
+    mutating func readColumn<T: BitwiseCopyable>(_: T.Type = T.self) throws -> Column<T> {
+        guard let owner else { throw Malformed() }
+        let count = try readInt()
+        while offset % 8 != 0 { offset += 1 }
+        let size = MemoryLayout<T>.stride
+        guard count >= 0, count <= (bytes.count - offset) / size,
+              Int(bitPattern: bytes.baseAddress! + offset) % MemoryLayout<T>.alignment == 0
+        else { throw Malformed() }
+        let pointer = (bytes.baseAddress! + offset).assumingMemoryBound(to: T.self)
+        offset += count * size
+        return Column(pointer: pointer, count: count, owner: owner)
+    }
+
+    mutating func readStringTable() throws -> StringTable {
+        let offsets: Column<Int64> = try readColumn()
+        let bytes: Column<UInt8> = try readColumn()
+        guard offsets.first == 0, offsets.last.map({ Int($0) == bytes.count }) ?? false,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { throw Malformed() }
+        return StringTable(offsets: offsets, bytes: bytes)
     }
 }

@@ -1,161 +1,95 @@
 import PaperCatalog
 
-/// In-memory inverted indices over a catalog's papers, built once per run:
-/// exact indices for keyword tag, author, category and year, and a
-/// positional full-text index over title, keywords, authors and abstract
-/// ranked with BM25F.
+/// In-memory inverted indices over a catalog's papers: exact indices for
+/// keyword tag, author, category and year, and a full-text index over
+/// title, keywords, authors and abstract ranked with BM25F.
 ///
+/// Every structure is a flat column (``Column``), so the same index is built
+/// in memory or mapped from a snapshot without decoding (``IndexSnapshot``).
 /// Papers are numbered by their position in ``papers`` ("doc" numbers).
 public struct CatalogIndex: Sendable {
-    public let papers: [Paper]
+    /// The papers, decoded on access.
+    public let papers: PaperStore
 
-    var termIDs: [String: Int32] = [:]
-    var termNames: [String] = []
-    /// Per term: the documents containing it and how often, per field.
-    var postings: [Postings] = []
+    /// The vocabulary, sorted by bytes; a term's id is its position.
+    let vocabulary: StringTable
+    /// `postingDocs[postingStarts[t]..<postingStarts[t + 1]]`: the documents
+    /// containing term `t`, ascending; `postingCounts` holds, at the same
+    /// positions, how often per field (``FieldCounts``).
+    let postingStarts: Column<Int64>
+    let postingDocs: Column<Int32>
+    let postingCounts: Column<UInt32>
     /// Per document and field (`doc * 4 + field`), the number of terms:
     /// BM25F's length normalisation. Term positions are not stored; phrases
     /// are checked by re-reading the few candidate fields (``terms(of:field:)``).
-    var fieldLengths: [UInt16] = []
-    var averageFieldLength = Array(repeating: 0.0, count: Field.allCases.count)
-    /// Per document, `yyyymmdd` of its date, or -1: sorting without decoding dates.
-    var dateKeys: [Int32] = []
+    let fieldLengths: Column<UInt16>
+    let averageFieldLength: [Double]
+    /// Per document, `yyyymmdd` of its date, or -1: sorting without decoding.
+    let dateKeys: Column<Int32>
 
-    /// Exact indices keyed by ``SearchText/key(_:)``.
-    var tagDocs: [String: DocSet] = [:]
-    var authorDocs: [String: DocSet] = [:]
-    var categoryDocs: [String: DocSet] = [:]
-    var yearDocs: [Int: DocSet] = [:]
-    /// A readable spelling for each exact key (the first one seen).
-    var tagNames: [String: String] = [:]
-    var authorNames: [String: String] = [:]
-    var categoryNames: [String: String] = [:]
+    let tags: ExactIndex
+    let authors: ExactIndex
+    let categories: ExactIndex
+    /// Keyed by the year's four digits.
+    let years: ExactIndex
 
     static let separator: Int32 = -1
 
-    struct Postings: Sendable {
-        var docs: [Int32] = []
-        var counts: [FieldCounts] = []
-    }
+    /// How often a term occurs in each field of one document, packed into
+    /// one word (each count capped at 255).
+    struct FieldCounts {
+        var packed: UInt32
 
-    struct FieldCounts: Sendable {
-        var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
-        subscript(field: Field) -> UInt16 {
-            get {
-                switch field {
-                case .title: values.0
-                case .keywords: values.1
-                case .authors: values.2
-                case .abstract: values.3
-                }
-            }
-            set {
-                switch field {
-                case .title: values.0 = newValue
-                case .keywords: values.1 = newValue
-                case .authors: values.2 = newValue
-                case .abstract: values.3 = newValue
-                }
-            }
+        subscript(field: Field) -> UInt32 { packed >> (8 * UInt32(field.rawValue)) & 0xFF }
+
+        mutating func add(_ field: Field) {
+            if self[field] < 255 { packed += 1 << (8 * UInt32(field.rawValue)) }
         }
     }
 
-    /// Indexes `papers`. - Complexity: O(total text length).
+    /// Indexes `papers`. - Complexity: O(total text length + vocabulary × log vocabulary).
     public init(papers: [Paper]) {
+        var builder = Builder()
+        for paper in papers { builder.add(paper) }
+        self = builder.finish(papers)
+    }
+
+    init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
+         postingCounts: Column<UInt32>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
+         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex) {
         self.papers = papers
-        fieldLengths.reserveCapacity(papers.count * Field.allCases.count)
-        var totalLength = Array(repeating: 0, count: Field.allCases.count)
-        var buckets: [[String: [Int32]]] = [[:], [:], [:]]
-        var years: [Int: [Int32]] = [:]
-        for (number, paper) in papers.enumerated() {
-            let doc = Int32(number)
-            let fields = Field.allCases.map { termIDs(of: paper, field: $0) }
-            var counts: [Int32: FieldCounts] = [:]
-            for field in Field.allCases {
-                totalLength[field.rawValue] += fields[field.rawValue].count
-                for term in fields[field.rawValue] where term != Self.separator {
-                    counts[term, default: FieldCounts()][field] &+= 1
-                }
-            }
-            for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
-                postings[Int(term)].docs.append(doc)
-                postings[Int(term)].counts.append(count)
-            }
-            fieldLengths += fields.map { UInt16(clamping: $0.count) }
-            for (slot, names) in [paper.keywords, paper.authors, paper.category.map { [$0] } ?? []].enumerated() {
-                for name in Set(names.map { SearchText.key($0) }) where !name.isEmpty {
-                    buckets[slot][name, default: []].append(doc)
-                }
-                for name in names {
-                    let key = SearchText.key(name)
-                    switch slot {
-                    case 0: if tagNames[key] == nil { tagNames[key] = name }
-                    case 1: if authorNames[key] == nil { authorNames[key] = name }
-                    default: if categoryNames[key] == nil { categoryNames[key] = name }
-                    }
-                }
-            }
-            if let year = paper.year { years[year, default: []].append(doc) }
-            dateKeys.append(paper.date.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1)
-        }
-        tagDocs = buckets[0].mapValues { DocSet(sorted: $0) }
-        authorDocs = buckets[1].mapValues { DocSet(sorted: $0) }
-        categoryDocs = buckets[2].mapValues { DocSet(sorted: $0) }
-        yearDocs = years.mapValues { DocSet(sorted: $0) }
-        let count = Double(max(1, papers.count))
-        averageFieldLength = totalLength.map { max(1, Double($0) / count) }
-    }
-
-    /// The term ids of one field of `paper`, interning new terms.
-    private mutating func termIDs(of paper: Paper, field: Field) -> [Int32] {
-        var ids: [Int32] = []
-        for (position, part) in Self.parts(of: paper, field: field).enumerated() {
-            if position > 0 { ids.append(Self.separator) }
-            for term in SearchText.terms(part) { ids.append(intern(term)) }
-        }
-        return ids
-    }
-
-    /// The term ids of one field of an indexed document, in order, with
-    /// `separator` between two authors or two tags so that a phrase cannot
-    /// span them. - Complexity: O(length of the field's text).
-    func terms(of doc: Int32, field: Field) -> [Int32] {
-        var ids: [Int32] = []
-        for (position, part) in Self.parts(of: papers[Int(doc)], field: field).enumerated() {
-            if position > 0 { ids.append(Self.separator) }
-            for term in SearchText.terms(part) { ids.append(termIDs[term] ?? Self.separator) }
-        }
-        return ids
-    }
-
-    private static func parts(of paper: Paper, field: Field) -> [String] {
-        switch field {
-        case .title: paper.title.map { [$0] } ?? []
-        case .keywords: paper.keywords
-        case .authors: paper.authors
-        case .abstract: paper.abstract.map { [$0] } ?? []
-        }
-    }
-
-    private mutating func intern(_ term: String) -> Int32 {
-        if let id = termIDs[term] { return id }
-        let id = Int32(termNames.count)
-        termIDs[term] = id
-        termNames.append(term)
-        postings.append(Postings())
-        return id
+        self.vocabulary = vocabulary
+        self.postingStarts = postingStarts
+        self.postingDocs = postingDocs
+        self.postingCounts = postingCounts
+        self.fieldLengths = fieldLengths
+        self.averageFieldLength = averageFieldLength
+        self.dateKeys = dateKeys
+        self.tags = tags
+        self.authors = authors
+        self.categories = categories
+        self.years = years
     }
 
     /// The number of indexed papers.
     public var count: Int { papers.count }
 
+    /// The id of `term`, if indexed. - Complexity: O(log vocabulary).
+    func termID(_ term: String) -> Int32? { vocabulary.index(of: term).map(Int32.init) }
+
+    /// Positions of `term`'s postings in `postingDocs` and `postingCounts`.
+    func postingRange(_ term: Int32) -> Range<Int> {
+        Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
+    }
+
     /// Documents containing `term` in any of `fields`. - Complexity: O(postings).
     func docs(containing term: String, in fields: [Field]) -> DocSet {
-        guard let id = termIDs[term] else { return DocSet(sorted: []) }
-        let list = postings[Int(id)]
-        if fields.count == Field.allCases.count { return DocSet(sorted: list.docs) }
-        return DocSet(sorted: zip(list.docs, list.counts).compactMap { doc, counts in
-            fields.contains { counts[$0] > 0 } ? doc : nil
+        guard let id = termID(term) else { return DocSet(sorted: []) }
+        let range = postingRange(id)
+        if fields.count == Field.allCases.count { return DocSet(sorted: postingDocs.array(range)) }
+        return DocSet(sorted: range.compactMap { position in
+            let counts = FieldCounts(packed: postingCounts[position])
+            return fields.contains { counts[$0] > 0 } ? postingDocs[position] : nil
         })
     }
 
@@ -170,8 +104,111 @@ public struct CatalogIndex: Sendable {
         }
     }
 
-    /// Terms of the vocabulary that start with `prefix`. - Complexity: O(vocabulary).
+    /// The term ids of one field of an indexed document, in order, with
+    /// `separator` between two authors or two tags so that a phrase cannot
+    /// span them. - Complexity: O(length of the field's text).
+    func terms(of doc: Int32, field: Field) -> [Int32] {
+        var ids: [Int32] = []
+        for (position, part) in Builder.parts(of: papers[Int(doc)], field: field).enumerated() {
+            if position > 0 { ids.append(Self.separator) }
+            for term in SearchText.terms(part) { ids.append(termID(term) ?? Self.separator) }
+        }
+        return ids
+    }
+
+    /// Terms of the vocabulary that start with `prefix`. - Complexity: O(log vocabulary + matches).
     func terms(withPrefix prefix: String) -> [String] {
-        termNames.filter { $0.hasPrefix(prefix) }
+        vocabulary.range(withPrefix: prefix).map { vocabulary[$0] }
+    }
+
+    /// The document whose id is `id`, if any. - Complexity: O(papers).
+    public func doc(withID id: String) -> Int? {
+        (0..<count).first { papers.id(at: $0) == id }
+    }
+
+    /// Documents whose id starts with `prefix`. - Complexity: O(papers).
+    public func docs(withIDPrefix prefix: String) -> [Int] {
+        (0..<count).filter { papers.id(at: $0).hasPrefix(prefix) }
+    }
+}
+
+extension CatalogIndex {
+    /// Collects postings and exact-value lists paper by paper, then lays
+    /// them out as sorted columns.
+    struct Builder {
+        private var termIDs: [String: Int32] = [:]
+        private var termNames: [String] = []
+        private var postings: [(docs: [Int32], counts: [UInt32])] = []
+        private var fieldLengths: [UInt16] = []
+        private var totalLength = Array(repeating: 0, count: Field.allCases.count)
+        private var dateKeys: [Int32] = []
+        private var exact: [[String: (name: String, docs: [Int32])]] = [[:], [:], [:], [:]]
+        private var doc: Int32 = 0
+
+        static func parts(of paper: Paper, field: Field) -> [String] {
+            switch field {
+            case .title: paper.title.map { [$0] } ?? []
+            case .keywords: paper.keywords
+            case .authors: paper.authors
+            case .abstract: paper.abstract.map { [$0] } ?? []
+            }
+        }
+
+        mutating func add(_ paper: Paper) {
+            var counts: [Int32: FieldCounts] = [:]
+            for field in Field.allCases {
+                var length = 0
+                for part in Self.parts(of: paper, field: field) {
+                    for term in SearchText.terms(part) {
+                        counts[intern(term), default: FieldCounts(packed: 0)].add(field)
+                        length += 1
+                    }
+                }
+                totalLength[field.rawValue] += length
+                fieldLengths.append(UInt16(clamping: length))
+            }
+            for (term, count) in counts {
+                postings[Int(term)].docs.append(doc)
+                postings[Int(term)].counts.append(count.packed)
+            }
+            let values = [paper.keywords, paper.authors, paper.category.map { [$0] } ?? [], paper.year.map { [String($0)] } ?? []]
+            for (slot, names) in values.enumerated() {
+                var seen = Set<String>()
+                for name in names {
+                    let key = SearchText.key(name)
+                    guard !key.isEmpty, seen.insert(key).inserted else { continue }
+                    exact[slot][key, default: (name, [])].docs.append(doc)
+                }
+            }
+            dateKeys.append(paper.date.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1)
+            doc += 1
+        }
+
+        private mutating func intern(_ term: String) -> Int32 {
+            if let id = termIDs[term] { return id }
+            let id = Int32(termNames.count)
+            termIDs[term] = id
+            termNames.append(term)
+            postings.append(([], []))
+            return id
+        }
+
+        func finish(_ papers: [Paper]) -> CatalogIndex {
+            let order = termNames.indices.sorted { termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8) }
+            var starts: [Int64] = [0]
+            var docs: [Int32] = [], counts: [UInt32] = []
+            for old in order {
+                docs += postings[old].docs
+                counts += postings[old].counts
+                starts.append(Int64(docs.count))
+            }
+            let documents = Double(max(1, papers.count))
+            return CatalogIndex(
+                papers: PaperStore(papers), vocabulary: .build(order.map { termNames[$0] }),
+                postingStarts: Column(starts), postingDocs: Column(docs), postingCounts: Column(counts),
+                fieldLengths: Column(fieldLengths), averageFieldLength: totalLength.map { max(1, Double($0) / documents) },
+                dateKeys: Column(dateKeys), tags: .build(exact[0]), authors: .build(exact[1]),
+                categories: .build(exact[2]), years: .build(exact[3]))
+        }
     }
 }

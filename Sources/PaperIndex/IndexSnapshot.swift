@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v2"
+    static let magic = "iaifi-index-v3"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -55,9 +55,10 @@ public enum IndexSnapshot {
         return Catalog.fingerprint(of: [path]) ?? path
     }
 
+    /// Maps `file` and checks it; the index's columns point into the mapping.
     private static func read(_ file: String, fingerprint: String) -> (index: CatalogIndex, problems: Int)? {
-        guard let bytes = readFile(file) else { return nil }
-        var reader = BinaryReader(bytes)
+        guard let mapped = MappedFile(path: file) else { return nil }
+        var reader = BinaryReader(mapped.bytes, owner: mapped)
         do {
             guard try reader.readString() == magic, try reader.readString() == fingerprint else { return nil }
             let problems = try reader.readInt()
@@ -66,28 +67,6 @@ public enum IndexSnapshot {
         } catch {
             return nil
         }
-    }
-
-    /// The whole file in one read, straight into the array.
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let readBytes = Glibc.read
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let count = readBytes(descriptor, buffer.baseAddress! + done, size - done)
-                if count <= 0 { complete = false; break }
-                done += count
-            }
-            initialized = done
-        }
-        return complete ? bytes : nil
     }
 
     private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) {
@@ -109,123 +88,56 @@ public enum IndexSnapshot {
 
 extension CatalogIndex {
     func write(to writer: inout BinaryWriter) {
-        writer.write(papers.count)
-        for paper in papers { paper.write(to: &writer) }
-        writer.write(termNames)
-        for list in postings {
-            writer.write(list.docs)
-            writer.write(list.counts.map(\.packed))
-        }
-        writer.write(fieldLengths.map { Int32($0) })
+        writer.write(papers.starts)
+        writer.write(papers.bytes)
+        writer.write(papers.ids)
+        writer.write(vocabulary)
+        writer.write(postingStarts)
+        writer.write(postingDocs)
+        writer.write(postingCounts)
+        writer.write(fieldLengths)
         for length in averageFieldLength { writer.write(length) }
         writer.write(dateKeys)
-        for (docs, names) in [(tagDocs, tagNames), (authorDocs, authorNames), (categoryDocs, categoryNames)] {
-            writer.write(docs.count)
-            for (key, set) in docs.sorted(by: { $0.key < $1.key }) {
-                writer.write(key)
-                writer.write(names[key] ?? key)
-                writer.write(set.docs)
-            }
-        }
-        writer.write(yearDocs.count)
-        for (year, set) in yearDocs.sorted(by: { $0.key < $1.key }) {
-            writer.write(year)
-            writer.write(set.docs)
+        for exact in [tags, authors, categories, years] {
+            writer.write(exact.keys)
+            writer.write(exact.names)
+            writer.write(exact.starts)
+            writer.write(exact.docs)
         }
     }
 
+    /// Reads the columns in place and checks that they fit together.
     init(reading reader: inout BinaryReader) throws {
-        let count = try reader.readCount(elementSize: 8)
-        papers = try (0..<count).map { _ in try Paper(reading: &reader) }
-        termNames = try reader.readStrings()
-        termIDs = Dictionary(uniqueKeysWithValues: termNames.enumerated().map { ($1, Int32($0)) })
-        postings = try termNames.map { _ in
-            let docs = try reader.readInt32s()
-            let counts = try reader.readInt32s()
-            guard counts.count == docs.count else { throw BinaryReader.Malformed() }
-            return Postings(docs: docs, counts: counts.map(FieldCounts.init(packed:)))
+        let papers = try PaperStore(starts: reader.readColumn(), bytes: reader.readColumn(), ids: reader.readStringTable())
+        let vocabulary = try reader.readStringTable()
+        let postingStarts: Column<Int64> = try reader.readColumn()
+        let postingDocs: Column<Int32> = try reader.readColumn()
+        let postingCounts: Column<UInt32> = try reader.readColumn()
+        let fieldLengths: Column<UInt16> = try reader.readColumn()
+        let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
+        let dateKeys: Column<Int32> = try reader.readColumn()
+        let exact = try (0..<4).map { _ in
+            try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn())
         }
-        fieldLengths = try reader.readInt32s().map { UInt16(truncatingIfNeeded: $0) }
-        averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
-        dateKeys = try reader.readInt32s()
-        var maps: [([String: DocSet], [String: String])] = []
-        for _ in 0..<3 {
-            var docs: [String: DocSet] = [:], names: [String: String] = [:]
-            for _ in 0..<(try reader.readCount(elementSize: 8)) {
-                let key = try reader.readString()
-                names[key] = try reader.readString()
-                docs[key] = DocSet(sorted: try reader.readInt32s())
-            }
-            maps.append((docs, names))
-        }
-        (tagDocs, tagNames) = maps[0]
-        (authorDocs, authorNames) = maps[1]
-        (categoryDocs, categoryNames) = maps[2]
-        for _ in 0..<(try reader.readCount(elementSize: 8)) {
-            let year = try reader.readInt()
-            yearDocs[year] = DocSet(sorted: try reader.readInt32s())
-        }
-        guard dateKeys.count == count, fieldLengths.count == count * Field.allCases.count else { throw BinaryReader.Malformed() }
+        let documents = papers.count
+        guard postingStarts.count == vocabulary.count + 1, postingStarts.first == 0,
+              postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
+              zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              postingDocs.allSatisfy({ (0..<Int32(documents)).contains($0) }),
+              fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
+              exact.allSatisfy({ $0.isConsistent(documents: documents) })
+        else { throw BinaryReader.Malformed() }
+        self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
+                  postingCounts: postingCounts, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
+                  dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3])
     }
 }
 
-extension CatalogIndex.FieldCounts {
-    /// The four counts in one word, each capped at 255.
-    var packed: Int32 {
-        let parts = [values.0, values.1, values.2, values.3].map { Int32(min($0, 255)) }
-        return parts[0] | parts[1] << 8 | parts[2] << 16 | parts[3] << 24
-    }
-
-    init(packed: Int32) {
-        let word = UInt32(bitPattern: packed)
-        values = (UInt16(word & 0xFF), UInt16(word >> 8 & 0xFF), UInt16(word >> 16 & 0xFF), UInt16(word >> 24))
-    }
-}
-
-extension Paper {
-    func write(to writer: inout BinaryWriter) {
-        writer.write(id)
-        writer.write(title)
-        writer.write(authors)
-        writer.write(authorsComplete)
-        writer.write(authorCount)
-        writer.write(organization)
-        writer.write(date.map { $0.year * 10_000 + $0.month * 100 + $0.day })
-        writer.write(dateYearInferred)
-        writer.write(category)
-        writer.write(abstract)
-        writer.write(keywords)
-        writer.write(keywordLine)
-        writer.write(arxivId)
-        writer.write(comments)
-        writer.write(upvotes)
-        writer.write(sources.count)
-        for source in sources {
-            writer.write(source.format.rawValue)
-            writer.write(source.file)
-            writer.write(source.line)
-        }
-    }
-
-    init(reading reader: inout BinaryReader) throws {
-        self.init(id: try reader.readString())
-        title = try reader.readOptionalString()
-        authors = try reader.readStrings()
-        authorsComplete = try reader.readBool()
-        authorCount = try reader.readOptionalInt()
-        organization = try reader.readOptionalString()
-        date = try reader.readOptionalInt().flatMap { PaperDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
-        dateYearInferred = try reader.readBool()
-        category = try reader.readOptionalString()
-        abstract = try reader.readOptionalString()
-        keywords = try reader.readStrings()
-        keywordLine = try reader.readOptionalString()
-        arxivId = try reader.readOptionalString()
-        comments = try reader.readOptionalString()
-        upvotes = try reader.readOptionalInt()
-        sources = try (0..<(try reader.readCount(elementSize: 8))).map { _ in
-            guard let format = DumpFormat(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
-            return Source(format: format, file: try reader.readString(), line: try reader.readInt())
-        }
+extension ExactIndex {
+    func isConsistent(documents: Int) -> Bool {
+        keys.count == names.count && starts.count == keys.count + 1 && starts.first == 0
+            && starts.last.map({ Int($0) == docs.count }) ?? false
+            && zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+            && docs.allSatisfy({ (0..<Int32(documents)).contains($0) })
     }
 }

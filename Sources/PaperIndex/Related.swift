@@ -28,20 +28,20 @@ extension CatalogIndex {
         let total = Double(count)
         func idf(_ docs: Int) -> Double { log(total / Double(max(docs, 1))) }
         var tagScore: [Int32: Double] = [:], authorScore: [Int32: Double] = [:]
-        var tags: [Int32: [String]] = [:], authors: [Int32: [String]] = [:]
+        var sharedTags: [Int32: [String]] = [:], sharedAuthors: [Int32: [String]] = [:]
         for tag in Set(paper.keywords) {
-            guard let docs = tagDocs[SearchText.key(tag)], docs.count > 1 else { continue }
-            for other in docs { tagScore[other, default: 0] += idf(docs.count); tags[other, default: []].append(tag) }
+            guard let docs = tags.docs(SearchText.key(tag)), docs.count > 1 else { continue }
+            for other in docs { tagScore[other, default: 0] += idf(docs.count); sharedTags[other, default: []].append(tag) }
         }
         for author in Set(paper.authors) {
-            guard let docs = authorDocs[SearchText.key(author)], docs.count > 1 else { continue }
-            for other in docs { authorScore[other, default: 0] += 1.5 * idf(docs.count); authors[other, default: []].append(author) }
+            guard let docs = authors.docs(SearchText.key(author)), docs.count > 1 else { continue }
+            for other in docs { authorScore[other, default: 0] += 1.5 * idf(docs.count); sharedAuthors[other, default: []].append(author) }
         }
         let terms = distinctiveTerms(of: doc)
         var textScore: [Int32: Double] = [:]
         for term in terms {
-            for other in postings[Int(term)].docs where other != doc {
-                textScore[other] = 0
+            for position in postingRange(term) where postingDocs[position] != Int32(doc) {
+                textScore[postingDocs[position]] = 0
             }
         }
         let ranked = terms.map { (term: $0, fields: [Field.title, .abstract]) }
@@ -51,11 +51,11 @@ extension CatalogIndex {
         var relations = candidates.map { other -> Relation in
             let text = maxText > 0 ? 4 * (textScore[other] ?? 0) / maxText : 0
             let score = (tagScore[other] ?? 0) + (authorScore[other] ?? 0) + text
-            let rarestFirst = (tags[other] ?? []).sorted {
-                (tagDocs[SearchText.key($0)]?.count ?? 0, $0) < (tagDocs[SearchText.key($1)]?.count ?? 0, $1)
+            let rarestFirst = (sharedTags[other] ?? []).sorted {
+                (tags.count(SearchText.key($0)), $0) < (tags.count(SearchText.key($1)), $1)
             }
             return Relation(paper: papers[Int(other)], doc: Int(other), score: score, sharedTags: rarestFirst,
-                            sharedAuthors: (authors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
+                            sharedAuthors: (sharedAuthors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
         }
         relations.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper.id < $1.paper.id }
         return Array(relations.prefix(limit))
@@ -70,7 +70,7 @@ extension CatalogIndex {
         let total = Double(count)
         var weighted: [(term: Int32, weight: Double)] = []
         for (term, tf) in frequency {
-            let docs = Double(postings[Int(term)].docs.count)
+            let docs = Double(postingRange(term).count)
             if docs > 1 { weighted.append((term, Double(tf) * log(total / docs))) }
         }
         weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }

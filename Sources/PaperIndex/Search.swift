@@ -66,7 +66,7 @@ extension CatalogIndex {
         }
         var bonus: [Int32: Double] = [:]
         for keyword in request.keywords {
-            let exact = tagDocs[SearchText.key(keyword)] ?? DocSet(sorted: [])
+            let exact = tags.docs(SearchText.key(keyword)) ?? DocSet(sorted: [])
             for doc in exact.intersection(matches) { bonus[doc, default: 0] += Self.exactTagBonus }
             matches = matches.intersection(exact.union(phraseDocs(keyword, in: [.keywords])))
         }
@@ -112,14 +112,14 @@ extension CatalogIndex {
 
     /// The category's papers; an unknown name gets a suggestion.
     func docs(inCategory name: String) throws(SearchError) -> DocSet {
-        if let docs = categoryDocs[SearchText.key(name)] { return docs }
-        let known = categoryNames.values.sorted()
+        if let docs = categories.docs(SearchText.key(name)) { return docs }
+        let known = categories.allNames.sorted()
         throw .unknownCategory(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
     }
 
     /// A known tag spelled like `keyword`, for "did you mean".
     public func suggestTag(for keyword: String) -> String? {
-        Suggestion.nearest(to: keyword, in: tagNames.values)
+        Suggestion.nearest(to: keyword, in: tags.allNames)
     }
 
     private func evaluate(_ query: Query, scoring ranked: inout [(term: Int32, fields: [Field])]) throws(SearchError) -> DocSet {
@@ -127,7 +127,7 @@ extension CatalogIndex {
         case .words(let text, let field):
             let fields = Self.fields(field)
             for term in SearchText.terms(text) {
-                if let id = termIDs[term] { ranked.append((id, fields)) }
+                if let id = termID(term) { ranked.append((id, fields)) }
             }
             return phraseDocs(text, in: fields)
         case .prefix(let text, let field):
@@ -136,11 +136,11 @@ extension CatalogIndex {
             var result = DocSet(sorted: [])
             for term in terms(withPrefix: stemless) {
                 result = result.union(docs(containing: term, in: fields))
-                if let id = termIDs[term] { ranked.append((id, fields)) }
+                if let id = termID(term) { ranked.append((id, fields)) }
             }
             return result
         case .firstAuthor(let name):
-            let phrase = SearchText.terms(name).map { termIDs[$0] ?? Self.separator }
+            let phrase = SearchText.terms(name).map { termID($0) ?? Self.separator }
             return DocSet(sorted: phraseDocs(name, in: [.authors]).docs.filter { doc in
                 let authors = terms(of: doc, field: .authors)
                 let first = authors.prefix { $0 != Self.separator }
@@ -150,7 +150,11 @@ extension CatalogIndex {
         case .category(let name):
             return try docs(inCategory: name)
         case .years(let range):
-            return yearDocs.filter { range.contains($0.key) }.values.reduce(DocSet(sorted: [])) { $0.union($1) }
+            var result = DocSet(sorted: [])
+            for position in 0..<years.keys.count where Int(years.keys[position]).map(range.contains) == true {
+                result = result.union(years.docs(at: position))
+            }
+            return result
         case .and(let parts):
             var result = DocSet.all(count)
             var excluded: [Query] = []
@@ -183,7 +187,7 @@ extension CatalogIndex {
             result = result.intersection(docs(containing: term, in: fields))
         }
         guard terms.count > 1 else { return result }
-        let phrase = terms.map { termIDs[$0]! }
+        let phrase = terms.map { termID($0)! }
         return DocSet(sorted: result.docs.filter { contains(phrase: phrase, in: fields, doc: $0) })
     }
 
@@ -193,21 +197,21 @@ extension CatalogIndex {
         var score = 0.0
         let total = Double(count)
         for (term, fields) in terms {
-            let list = postings[Int(term)]
-            var low = 0, high = list.docs.count
+            let range = postingRange(term)
+            var low = range.lowerBound, high = range.upperBound
             while low < high {
                 let mid = (low + high) / 2
-                if list.docs[mid] < doc { low = mid + 1 } else { high = mid }
+                if postingDocs[mid] < doc { low = mid + 1 } else { high = mid }
             }
-            guard low < list.docs.count, list.docs[low] == doc else { continue }
-            let counts = list.counts[low]
+            guard low < range.upperBound, postingDocs[low] == doc else { continue }
+            let counts = FieldCounts(packed: postingCounts[low])
             var weighted = 0.0
             for field in fields where counts[field] > 0 {
                 let length = Double(fieldLengths[Int(doc) * Field.allCases.count + field.rawValue])
                 let norm = 1 - Self.b + Self.b * length / averageFieldLength[field.rawValue]
                 weighted += field.weight * Double(counts[field]) / norm
             }
-            let frequency = Double(list.docs.count)
+            let frequency = Double(range.count)
             let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
             score += idf * weighted * (Self.k1 + 1) / (weighted + Self.k1)
         }

@@ -202,7 +202,7 @@ struct Run {
         let environment = ["IAIFI_CACHE_DIR": cache]
         let expected = try Run(["categories", "--format", "tsv"], environment: environment).stdout
         for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
-            try Data("iaifi-index-v2 garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+            try Data("iaifi-index-v3 garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
         }
         #expect(try Run(["categories", "--format", "tsv"], environment: environment).stdout == expected)
     }

@@ -72,7 +72,7 @@ enum Commands {
     private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
         let index = try context.loadIndex(console: &console)
-        let papers = try context.arguments.positionals.map { try resolve($0, in: index) }
+        let papers = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)] }
         if let format, format != .table {
             console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal))
         } else {
@@ -85,8 +85,7 @@ enum Commands {
         let format = try context.format()
         let limit = try context.arguments.integer("limit", atLeast: 1) ?? 10
         let index = try context.loadIndex(console: &console)
-        let paper = try resolve(context.arguments.positionals[0], in: index)
-        let doc = index.papers.firstIndex { $0.id == paper.id }!
+        let doc = try resolve(context.arguments.positionals[0], in: index)
         let relations = index.related(to: doc, limit: limit)
         guard !relations.isEmpty else {
             console.error("No related papers found.")
@@ -103,16 +102,20 @@ enum Commands {
         return .success
     }
 
-    /// Exact id, else a unique id prefix; an ambiguous prefix lists the candidates.
-    private static func resolve(_ id: String, in index: CatalogIndex) throws -> Paper {
-        if let paper = index.papers.first(where: { $0.id == id }) { return paper }
-        let candidates = index.papers.filter { $0.id.hasPrefix(id) }
+    /// The document with this exact id, else with a unique id prefix; an
+    /// ambiguous prefix lists the candidates.
+    private static func resolve(_ id: String, in index: CatalogIndex) throws -> Int {
+        if let doc = index.doc(withID: id) { return doc }
+        let candidates = index.docs(withIDPrefix: id)
         if candidates.count == 1 { return candidates[0] }
         if candidates.isEmpty {
-            let hint = Suggestion.nearest(to: id, in: index.papers.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            let ids = (0..<index.count).lazy.map { index.papers.id(at: $0) }
+            let hint = Suggestion.nearest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
             throw UsageError(message: "no paper with id '\(id)'\(hint)")
         }
-        let shown = candidates.prefix(10).map { "  \($0.id)  \($0.title ?? "")".safeForTerminal }.joined(separator: "\n")
+        let shown = candidates.prefix(10).map { doc in
+            "  \(index.papers.id(at: doc))  \(index.papers[doc].title ?? "")".safeForTerminal
+        }.joined(separator: "\n")
         throw UsageError(message: "id prefix '\(id)' is ambiguous; it matches \(candidates.count) papers:\n\(shown)")
     }
 

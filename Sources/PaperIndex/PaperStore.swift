@@ -1,0 +1,94 @@
+import PaperCatalog
+
+/// The indexed papers, stored encoded and decoded one at a time on access:
+/// a search that returns ten papers decodes ten.
+public struct PaperStore: RandomAccessCollection, Sendable {
+    /// `bytes[starts[i]..<starts[i + 1]]` encode paper `i`.
+    let starts: Column<Int64>
+    let bytes: Column<UInt8>
+    /// Every paper's id, in document order: id lookups without decoding.
+    let ids: StringTable
+
+    init(_ papers: [Paper]) {
+        var writer = BinaryWriter()
+        var starts: [Int64] = [0]
+        for paper in papers {
+            paper.write(to: &writer)
+            starts.append(Int64(writer.bytes.count))
+        }
+        self.starts = Column(starts)
+        bytes = Column(writer.bytes)
+        ids = .build(papers.map(\.id))
+    }
+
+    init(starts: Column<Int64>, bytes: Column<UInt8>, ids: StringTable) throws {
+        guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) ?? false, ids.count == starts.count - 1 else {
+            throw BinaryReader.Malformed()
+        }
+        self.starts = starts
+        self.bytes = bytes
+        self.ids = ids
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    /// Decodes paper `position`. - Complexity: O(size of the record).
+    public subscript(position: Int) -> Paper {
+        let range = Int(starts[position])..<Int(starts[position + 1])
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes.buffer)[range]))
+        // The store was written by this program and validated on load.
+        return try! Paper(reading: &reader)
+    }
+
+    /// The id of paper `position`, without decoding the paper.
+    public func id(at position: Int) -> String { ids[position] }
+}
+
+extension Paper {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(id)
+        writer.write(title)
+        writer.write(authors)
+        writer.write(authorsComplete)
+        writer.write(authorCount)
+        writer.write(organization)
+        writer.write(date.map { $0.year * 10_000 + $0.month * 100 + $0.day })
+        writer.write(dateYearInferred)
+        writer.write(category)
+        writer.write(abstract)
+        writer.write(keywords)
+        writer.write(keywordLine)
+        writer.write(arxivId)
+        writer.write(comments)
+        writer.write(upvotes)
+        writer.write(sources.count)
+        for source in sources {
+            writer.write(source.format.rawValue)
+            writer.write(source.file)
+            writer.write(source.line)
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws {
+        self.init(id: try reader.readString())
+        title = try reader.readOptionalString()
+        authors = try reader.readStrings()
+        authorsComplete = try reader.readBool()
+        authorCount = try reader.readOptionalInt()
+        organization = try reader.readOptionalString()
+        date = try reader.readOptionalInt().flatMap { PaperDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
+        dateYearInferred = try reader.readBool()
+        category = try reader.readOptionalString()
+        abstract = try reader.readOptionalString()
+        keywords = try reader.readStrings()
+        keywordLine = try reader.readOptionalString()
+        arxivId = try reader.readOptionalString()
+        comments = try reader.readOptionalString()
+        upvotes = try reader.readOptionalInt()
+        sources = try (0..<(try reader.readCount(elementSize: 8))).map { _ in
+            guard let format = DumpFormat(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
+            return Source(format: format, file: try reader.readString(), line: try reader.readInt())
+        }
+    }
+}
