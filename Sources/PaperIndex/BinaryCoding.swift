@@ -93,6 +93,15 @@ struct BinaryReader {
     mutating func readOptionalString() throws -> String? { try readBool() ? try readString() : nil }
     mutating func readOptionalInt() throws -> Int? { try readBool() ? try readInt() : nil }
 
+    /// Moves past a string without decoding it.
+    mutating func skipString() throws {
+        offset += try readCount()
+    }
+
+    mutating func skipStrings() throws {
+        for _ in 0..<(try readCount(elementSize: 8)) { try skipString() }
+    }
+
     mutating func readStrings() throws -> [String] {
         let count = try readCount(elementSize: 8)
         return try (0..<count).map { _ in try readString() }

@@ -109,7 +109,7 @@ public struct CatalogIndex: Sendable {
     /// span them. - Complexity: O(length of the field's text).
     func terms(of doc: Int32, field: Field) -> [Int32] {
         var ids: [Int32] = []
-        for (position, part) in Builder.parts(of: papers[Int(doc)], field: field).enumerated() {
+        for (position, part) in papers.parts(of: Int(doc), field: field).enumerated() {
             if position > 0 { ids.append(Self.separator) }
             for term in SearchText.terms(part) { ids.append(termID(term) ?? Self.separator) }
         }
@@ -180,7 +180,7 @@ extension CatalogIndex {
                     exact[slot][key, default: (name, [])].docs.append(doc)
                 }
             }
-            dateKeys.append(paper.date.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1)
+            dateKeys.append(paper.date.map(CatalogIndex.dateKey) ?? -1)
             doc += 1
         }
 

@@ -41,6 +41,30 @@ public struct PaperStore: RandomAccessCollection, Sendable {
         return try! Paper(reading: &reader)
     }
 
+    /// The text of one searchable field of paper `position` (the title, each
+    /// tag, each author, the abstract), decoding nothing else.
+    func parts(of position: Int, field: Field) -> [String] {
+        let range = Int(starts[position])..<Int(starts[position + 1])
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes.buffer)[range]))
+        // Mirrors the order of `Paper.write(to:)`.
+        return try! {
+            try reader.skipString()
+            let title = try reader.readOptionalString()
+            if field == .title { return title.map { [$0] } ?? [] }
+            let authors = try reader.readStrings()
+            if field == .authors { return authors }
+            _ = try reader.readBool()
+            _ = try reader.readOptionalInt()
+            _ = try reader.readOptionalString()
+            _ = try reader.readOptionalInt()
+            _ = try reader.readBool()
+            _ = try reader.readOptionalString()
+            let abstract = try reader.readOptionalString()
+            if field == .abstract { return abstract.map { [$0] } ?? [] }
+            return try reader.readStrings()
+        }()
+    }
+
     /// The id of paper `position`, without decoding the paper.
     public func id(at position: Int) -> String { ids[position] }
 }

@@ -48,17 +48,19 @@ extension CatalogIndex {
         for other in textScore.keys { textScore[other] = bm25Score(other, ranked) }
         let maxText = textScore.values.max() ?? 0
         let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
-        var relations = candidates.map { other -> Relation in
+        func score(_ other: Int32) -> Double {
             let text = maxText > 0 ? 4 * (textScore[other] ?? 0) / maxText : 0
-            let score = (tagScore[other] ?? 0) + (authorScore[other] ?? 0) + text
+            return (tagScore[other] ?? 0) + (authorScore[other] ?? 0) + text
+        }
+        let best = candidates.map { ($0, score($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return best.prefix(limit).map { other, score in
+            let text = maxText > 0 ? 4 * (textScore[other] ?? 0) / maxText : 0
             let rarestFirst = (sharedTags[other] ?? []).sorted {
                 (tags.count(SearchText.key($0)), $0) < (tags.count(SearchText.key($1)), $1)
             }
             return Relation(paper: papers[Int(other)], doc: Int(other), score: score, sharedTags: rarestFirst,
                             sharedAuthors: (sharedAuthors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
         }
-        relations.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper.id < $1.paper.id }
-        return Array(relations.prefix(limit))
     }
 
     /// The paper's title and abstract terms with the highest tf × idf.

@@ -59,50 +59,53 @@ extension CatalogIndex {
 
     /// Runs `request`. - Complexity: O(postings of the query's terms + matches × log matches).
     public func search(_ request: SearchRequest) throws(SearchError) -> [Hit] {
-        var matches = DocSet.all(count)
+        // `nil` stands for every document, so filters never copy the whole catalog.
+        var matches: DocSet?
+        func narrow(_ docs: DocSet) { matches = matches.map { $0.intersection(docs) } ?? docs }
         var ranked: [(term: Int32, fields: [Field])] = []
         if let query = request.query {
-            matches = try evaluate(query, scoring: &ranked)
+            narrow(try evaluate(query, scoring: &ranked))
         }
         var bonus: [Int32: Double] = [:]
         for keyword in request.keywords {
             let exact = tags.docs(SearchText.key(keyword)) ?? DocSet(sorted: [])
-            for doc in exact.intersection(matches) { bonus[doc, default: 0] += Self.exactTagBonus }
-            matches = matches.intersection(exact.union(phraseDocs(keyword, in: [.keywords])))
+            for doc in matches.map(exact.intersection) ?? exact { bonus[doc, default: 0] += Self.exactTagBonus }
+            narrow(exact.union(docs(in: tags, containing: keyword)))
         }
         for author in request.authors {
-            matches = matches.intersection(phraseDocs(author, in: [.authors]))
+            narrow(docs(in: authors, containing: author))
         }
         if !request.categories.isEmpty {
             var inCategories = DocSet(sorted: [])
             for category in request.categories { inCategories = inCategories.union(try docs(inCategory: category)) }
-            matches = matches.intersection(inCategories)
+            narrow(inCategories)
         }
         if request.since != nil || request.until != nil {
-            let low = request.since ?? PaperDate(year: 1, month: 1, day: 1)!
-            let high = request.until ?? PaperDate(year: 9999, month: 12, day: 31)!
-            matches = DocSet(sorted: matches.docs.filter { doc in
-                papers[Int(doc)].date.map { low <= $0 && $0 <= high } ?? false
-            })
+            let low = request.since.map(Self.dateKey) ?? Int32.min
+            let high = request.until.map(Self.dateKey) ?? Int32.max
+            let candidates = matches?.docs ?? Array(0..<Int32(count))
+            matches = DocSet(sorted: candidates.filter { dateKeys[Int($0)] >= 0 && (low...high).contains(dateKeys[Int($0)]) })
         }
         let isRanked = !ranked.isEmpty || !request.keywords.isEmpty
-        let docs = matches.docs
+        let docs = (matches ?? DocSet.all(count)).docs
         let scores = isRanked ? docs.map { bm25Score($0, ranked) + (bonus[$0] ?? 0) } : []
-        var order = Array(docs.indices)
+        let limit = request.limit ?? docs.count
+        let order: [Int]
         switch request.sort {
         case .relevance where isRanked:
-            order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : newer(docs[$0], docs[$1]) }
+            order = Array(docs.indices).smallest(limit) { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : newer(docs[$0], docs[$1]) }
         case .relevance, .date:
-            order.sort { newer(docs[$0], docs[$1]) }
+            order = Array(docs.indices).smallest(limit) { newer(docs[$0], docs[$1]) }
         case .title:
-            let keys = docs.map { SearchText.key(papers[Int($0)].title ?? "\u{10FFFF}") }
-            order.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : docs[$0] < docs[$1] }
+            let keys = docs.map { doc in papers.parts(of: Int(doc), field: .title).first.map { SearchText.key($0) } ?? "\u{10FFFF}" }
+            order = Array(docs.indices).smallest(limit) { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : docs[$0] < docs[$1] }
         }
-        if let limit = request.limit, order.count > limit { order.removeLast(order.count - limit) }
         return order.map { position in
             Hit(paper: papers[Int(docs[position])], doc: Int(docs[position]), score: isRanked ? scores[position] : nil)
         }
     }
+
+    static func dateKey(_ date: PaperDate) -> Int32 { Int32(date.year * 10_000 + date.month * 100 + date.day) }
 
     /// Newest first, undated last, then load order.
     private func newer(_ lhs: Int32, _ rhs: Int32) -> Bool {
@@ -115,6 +118,28 @@ extension CatalogIndex {
         if let docs = categories.docs(SearchText.key(name)) { return docs }
         let known = categories.allNames.sorted()
         throw .unknownCategory(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
+    }
+
+    /// Documents with a value (a tag, an author) that contains `phrase` as
+    /// whole words: `diffusion model` is in `score-based diffusion models`,
+    /// `tegmark` in `Max Tegmark`.
+    /// - Complexity: O(distinct values + their documents).
+    func docs(in exact: ExactIndex, containing phrase: String) -> DocSet {
+        let key = Array(SearchText.key(phrase).utf8)
+        guard !key.isEmpty else { return DocSet(sorted: []) }
+        let space = UInt8(ascii: " ")
+        var docs: [Int32] = []
+        for position in 0..<exact.keys.count {
+            let tag = exact.keys.utf8(position)
+            guard tag.count >= key.count else { continue }
+            let found = (0...(tag.count - key.count)).contains { start in
+                (start == 0 || tag[start - 1] == space)
+                    && (start + key.count == tag.count || tag[start + key.count] == space)
+                    && tag[start] == key[0] && tag[start..<(start + key.count)].elementsEqual(key)
+            }
+            if found { docs += exact.docs(at: position).docs }
+        }
+        return DocSet(unsorted: docs)
     }
 
     /// A known tag spelled like `keyword`, for "did you mean".
