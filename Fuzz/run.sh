@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for RUNS executions (default
 # 10 million). Usage: Fuzz/run.sh [RUNS] [TARGET...]
-# Targets: iaifi arxiv hf query pipeline. Crashes land in .build-fuzz/crashes/.
+# Targets: iaifi arxiv hf query pipeline. A crashing input is saved in
+# .build-fuzz/crashes/; copy it to Tests/Fixtures/fuzz-regressions/ with a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10000000}
 shift || true
 targets=${*:-iaifi arxiv hf query}
 out=.build-fuzz
+# Let libFuzzer, not Swift's backtracer, handle a crash, so it saves the input.
+export SWIFT_BACKTRACE=enable=no
 mkdir -p "$out/crashes"
 catalog=$(find Sources/PaperCatalog -name '*.swift')
 for target in $targets; do
@@ -32,5 +35,5 @@ for target in $targets; do
   esac
   echo "== $target: $runs runs"
   "$binary" "$corpus" -runs="$runs" -max_len=${MAX_LEN:-2048} -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|Done|crash' || true
+    -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|Done|deadly|Test unit written' || true
 done

@@ -131,3 +131,16 @@ import Testing
         }
     }
 }
+
+/// Inputs the fuzzers found crashing a reader (Fuzz/run.sh), kept so the
+/// crash stays fixed.
+@Suite struct FuzzRegressionTests {
+    @Test func huggingFaceEntryBeforeAnyPageDate() {
+        // An entry's `·` came before the first year-less date line, which was
+        // then taken for the page date: the next entry's range ran backwards.
+        let catalog = Catalog.load(paths: [Paths.fixture("fuzz-regressions/hf-entry-before-page-date.txt")])
+        #expect(!catalog.hasErrors)
+        #expect(catalog.files[0].format == .hf)
+        #expect(catalog.papers.contains { $0.title == "Multiflavor Mott insulators in quantum materials and ultracold atoms" })
+    }
+}

@@ -29,7 +29,8 @@ enum HuggingFaceReader: DumpReader {
     static func read(_ file: TextFile) -> ReadResult {
         var result = ReadResult()
         let anchors = file.lines.indices.filter { file.lines[$0].trimmed == separator }
-        let pageDate = file.lines.indices.first { index in
+        // The page date is a year-less date in the preamble, before any entry.
+        let pageDate = file.lines.indices.prefix(anchors.first ?? file.lines.count).first { index in
             PrintedDate(line: file.lines[index].trimmed).map { $0.year == nil && $0.trailingNumber == nil } == true
         }
         let latestPrintedYear = anchors.compactMap { anchor in
@@ -40,7 +41,7 @@ enum HuggingFaceReader: DumpReader {
         var start = (pageDate ?? -1) + 1
         for anchor in anchors {
             result.entries += 1
-            let before = file.contentLines(in: start..<anchor)
+            let before = file.contentLines(in: min(start, anchor)..<anchor)
             let dateIndex = file.contentLines(in: (anchor + 1)..<min(anchor + 3, file.lines.count)).first
             start = (dateIndex ?? anchor) + 1
             readEntry(file, before: before, anchor: anchor, dateIndex: dateIndex, pageYear: pageYear, into: &result)
