@@ -123,9 +123,7 @@ struct BinaryReader {
     mutating func readStringTable() throws -> StringTable {
         let offsets: Column<Int64> = try readColumn()
         let bytes: Column<UInt8> = try readColumn()
-        guard offsets.first == 0, offsets.last.map({ Int($0) == bytes.count }) ?? false,
-              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { throw Malformed() }
+        guard offsets.first == 0, offsets.last.map({ Int($0) == bytes.count }) ?? false else { throw Malformed() }
         return StringTable(offsets: offsets, bytes: bytes)
     }
 }

@@ -25,10 +25,21 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
 
     var startIndex: Int { 0 }
     var endIndex: Int { buffer.count }
-    subscript(position: Int) -> Element { buffer[position] }
+    /// Checked even in release builds: a damaged snapshot stops the program
+    /// instead of reading stray memory.
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < buffer.count, "column index out of range")
+        return buffer[position]
+    }
 
     /// The values in `range` as an array.
-    func array(_ range: Range<Int>) -> [Element] { Array(buffer[range]) }
+    func array(_ range: Range<Int>) -> [Element] { Array(slice(range)) }
+
+    /// The values in `range`, checked like the subscript.
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count, "column range out of bounds")
+        return UnsafeBufferPointer(rebasing: buffer[range])
+    }
 }
 
 /// Memory a ``Column`` allocated for itself.
@@ -87,7 +98,7 @@ struct StringTable: Sendable {
     }
 
     func utf8(_ position: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes.buffer[Int(offsets[position])..<Int(offsets[position + 1])])
+        bytes.slice(Int(offsets[position])..<Int(offsets[position + 1]))
     }
 
     /// Position of `string` in a table built sorted. - Complexity: O(log *n*).

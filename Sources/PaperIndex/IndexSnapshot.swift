@@ -120,12 +120,13 @@ extension CatalogIndex {
             try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn())
         }
         let documents = papers.count
+        // Sizes are checked here, in O(sections); values are checked as they
+        // are used (``Column`` bounds-checks), so opening a large snapshot
+        // does not read all of it.
         guard postingStarts.count == vocabulary.count + 1, postingStarts.first == 0,
               postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
-              zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              postingDocs.allSatisfy({ (0..<Int32(documents)).contains($0) }),
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
-              exact.allSatisfy({ $0.isConsistent(documents: documents) })
+              exact.allSatisfy(\.isConsistent)
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
                   postingCounts: postingCounts, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
@@ -134,10 +135,8 @@ extension CatalogIndex {
 }
 
 extension ExactIndex {
-    func isConsistent(documents: Int) -> Bool {
+    var isConsistent: Bool {
         keys.count == names.count && starts.count == keys.count + 1 && starts.first == 0
             && starts.last.map({ Int($0) == docs.count }) ?? false
-            && zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
-            && docs.allSatisfy({ (0..<Int32(documents)).contains($0) })
     }
 }

@@ -36,7 +36,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     /// Decodes paper `position`. - Complexity: O(size of the record).
     public subscript(position: Int) -> Paper {
         let range = Int(starts[position])..<Int(starts[position + 1])
-        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes.buffer)[range]))
+        var reader = BinaryReader(UnsafeRawBufferPointer(bytes.slice(range)))
         // The store was written by this program and validated on load.
         return try! Paper(reading: &reader)
     }
@@ -45,7 +45,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     /// tag, each author, the abstract), decoding nothing else.
     func parts(of position: Int, field: Field) -> [String] {
         let range = Int(starts[position])..<Int(starts[position + 1])
-        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes.buffer)[range]))
+        var reader = BinaryReader(UnsafeRawBufferPointer(bytes.slice(range)))
         // Mirrors the order of `Paper.write(to:)`.
         return try! {
             try reader.skipString()
