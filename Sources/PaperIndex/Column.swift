@@ -74,8 +74,8 @@ struct StringTable: Sendable {
     let offsets: Column<Int64>
     let bytes: Column<UInt8>
 
-    /// - Parameter sorted: sort by UTF-8 bytes first (for ``index(of:)``);
-    ///   `order` then maps each new position to the input's position.
+    /// A table of `strings` in the order given; pass them sorted by bytes
+    /// (``Swift/Array/sortedByBytes()``) for ``index(of:)`` to work.
     static func build(_ strings: [String]) -> StringTable {
         var offsets: [Int64] = [0]
         var bytes: [UInt8] = []

@@ -55,8 +55,6 @@ public struct DocSet: Equatable, Sendable, Sequence {
         }
         return DocSet(sorted: result)
     }
-
-    public func contains(_ doc: Int32) -> Bool { docs.binarySearch(doc) }
 }
 
 extension Array where Element == Int32 {

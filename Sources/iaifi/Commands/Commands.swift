@@ -136,8 +136,8 @@ enum Commands {
     }
 
     private static func check(_ context: Context, _ console: inout Console) throws -> ExitCode {
-        let catalog = try context.loadCatalog(console: &console, reportingNotes: context.arguments.has("notes"))
-        console.print(CheckReport.render(catalog, terminal: context.terminal))
+        let (catalog, origin) = try context.loadCatalog(console: &console, reportingNotes: context.arguments.has("notes"))
+        console.print(CheckReport.render(catalog, origin: origin, terminal: context.terminal))
         return catalog.hasErrors ? .inputError : .success
     }
 }

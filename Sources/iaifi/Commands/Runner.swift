@@ -69,21 +69,22 @@ struct Context {
     var terminal: Terminal
     var environment: [String: String]
 
-    /// The paths to read: `--data`, else `$IAIFI_DATA` or the bundled `Data/`.
-    func inputPaths() throws -> [String] {
+    /// The paths to read (`--data`, else `$IAIFI_DATA` or the bundled
+    /// `Data/`) and where they came from.
+    func inputPaths() throws -> (paths: [String], origin: String) {
         let paths = arguments.all("data")
-        if !paths.isEmpty { return paths }
+        if !paths.isEmpty { return (paths, "--data") }
         guard let found = CatalogLocation.defaultPaths(environment: environment) else {
             throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
         }
-        return found.paths
+        return found
     }
 
     /// The indexed catalog, from a fresh snapshot when there is one. Prints a
     /// one-line count of reading problems (unless `--quiet`) and, when
     /// nothing could be read, every error.
     func loadIndex(console: inout Console) throws -> CatalogIndex {
-        let paths = try inputPaths()
+        let paths = try inputPaths().paths
         let (index, problems, catalog) = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
         if let catalog, catalog.papers.isEmpty, catalog.hasErrors {
             for diagnostic in catalog.diagnostics where diagnostic.severity == .error {
@@ -99,12 +100,13 @@ struct Context {
 
     /// Reads the catalog afresh and prints every warning and error (and
     /// notes, if asked): what `check` reports.
-    func loadCatalog(console: inout Console, reportingNotes: Bool) throws -> Catalog {
-        let catalog = Catalog.load(paths: try inputPaths())
+    func loadCatalog(console: inout Console, reportingNotes: Bool) throws -> (catalog: Catalog, origin: String) {
+        let (paths, origin) = try inputPaths()
+        let catalog = Catalog.load(paths: paths)
         for diagnostic in catalog.diagnostics where diagnostic.severity != .note || reportingNotes {
             console.error(diagnostic.description.safeForTerminal)
         }
-        return catalog
+        return (catalog, origin)
     }
 
     /// The output format asked for, or the default for where stdout goes.

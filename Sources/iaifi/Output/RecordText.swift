@@ -89,7 +89,7 @@ enum FacetWriter {
 
 /// `check`'s per-file table.
 enum CheckReport {
-    static func render(_ catalog: Catalog, terminal: Terminal) -> String {
+    static func render(_ catalog: Catalog, origin: String, terminal: Terminal) -> String {
         let layout = TableLayout(columns: [
             .init(title: "FILE", flexible: true), .init(title: "FORMAT"), .init(title: "ENTRIES"), .init(title: "RECORDS"),
             .init(title: "WARNINGS"), .init(title: "ERRORS"), .init(title: "MERGED"),
@@ -100,7 +100,7 @@ enum CheckReport {
         }
         var lines = layout.render(rows, width: terminal.width)
         lines[0] = terminal.bold(lines[0])
-        lines.append("\(catalog.papers.count) papers in the catalog")
+        lines.append("\(catalog.papers.count) papers in the catalog (files from \(origin))")
         return lines.joined(separator: "\n") + "\n"
     }
 }
