@@ -91,7 +91,7 @@ enum FacetWriter {
 enum CheckReport {
     static func render(_ catalog: Catalog, origin: String, terminal: Terminal) -> String {
         let layout = TableLayout(columns: [
-            .init(title: "FILE", flexible: true), .init(title: "FORMAT"), .init(title: "ENTRIES"), .init(title: "RECORDS"),
+            .init(title: "FILE"), .init(title: "FORMAT"), .init(title: "ENTRIES"), .init(title: "RECORDS"),
             .init(title: "WARNINGS"), .init(title: "ERRORS"), .init(title: "MERGED"),
         ])
         let rows = catalog.files.map { file in
