@@ -99,7 +99,6 @@ public struct Catalog: Sendable {
             report.entries += result.entries
             report.diagnostics += result.diagnostics
             combined.papers += result.papers
-            combined.entries += result.entries
         }
         if combined.papers.isEmpty {
             let names = segments.map(\.format.displayName).joined(separator: " + ")

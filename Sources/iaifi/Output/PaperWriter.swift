@@ -26,9 +26,9 @@ enum PaperWriter {
         let hasScore = records.contains { $0.score != nil }
         var columns = [
             TableLayout.Column(title: "ID"), TableLayout.Column(title: "DATE"),
-            TableLayout.Column(title: "CATEGORY", flexible: true, weight: 1),
-            TableLayout.Column(title: "TITLE", flexible: true, weight: 5),
-            TableLayout.Column(title: "AUTHORS", flexible: true, weight: 2),
+            TableLayout.Column(title: "CATEGORY", flexible: true, weight: 1, minimumWidth: 12),
+            TableLayout.Column(title: "TITLE", flexible: true, weight: 5, minimumWidth: 20),
+            TableLayout.Column(title: "AUTHORS", flexible: true, weight: 2, minimumWidth: 10),
         ]
         if hasScore { columns.insert(TableLayout.Column(title: "SCORE"), at: 0) }
         let rows = records.map { record in

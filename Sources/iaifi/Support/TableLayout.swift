@@ -7,6 +7,8 @@ struct TableLayout {
         var flexible = false
         /// Share of the leftover width a flexible column gets.
         var weight = 1
+        /// A flexible column keeps at least this much (or its content, if shorter).
+        var minimumWidth = 4
     }
 
     var columns: [Column]
@@ -21,19 +23,30 @@ struct TableLayout {
         }
         let total = widths.reduce(0, +) + separator.count * (columns.count - 1)
         if total > width {
-            let fixed = columns.indices.filter { !columns[$0].flexible }.map { widths[$0] }.reduce(0, +)
-            let available = max(0, width - fixed - separator.count * (columns.count - 1))
+            // Fixed columns keep their width; each flexible one first gets its
+            // minimum (or its content, if shorter), then the rest by weight.
             let flexible = columns.indices.filter { columns[$0].flexible }
-            let weights = flexible.map { columns[$0].weight }.reduce(0, +)
-            var leftover = available
-            // Columns that need less than their share give the rest away.
-            for column in flexible.sorted(by: { widths[$0] < widths[$1] }) {
-                let share = max(4, available * columns[column].weight / max(1, weights))
-                if widths[column] <= share { leftover -= widths[column] } else { widths[column] = -1 }
+            let fixed = columns.indices.filter { !columns[$0].flexible }.map { widths[$0] }.reduce(0, +)
+            var available = max(0, width - fixed - separator.count * (columns.count - 1))
+            var wanted: [Int: Int] = [:]
+            for column in flexible {
+                let floor = min(widths[column], columns[column].minimumWidth)
+                wanted[column] = widths[column] - floor
+                widths[column] = floor
+                available -= floor
             }
-            let shrinking = flexible.filter { widths[$0] < 0 }
-            let shrinkWeights = shrinking.map { columns[$0].weight }.reduce(0, +)
-            for column in shrinking { widths[column] = max(4, leftover * columns[column].weight / max(1, shrinkWeights)) }
+            while available > 0, let needy = Optional(flexible.filter { wanted[$0]! > 0 }), !needy.isEmpty {
+                let weights = needy.map { columns[$0].weight }.reduce(0, +)
+                var given = 0
+                for column in needy {
+                    let share = min(wanted[column]!, max(1, available * columns[column].weight / weights))
+                    widths[column] += share
+                    wanted[column]! -= share
+                    given += share
+                    if given >= available { break }
+                }
+                available -= given
+            }
         }
         let lines = [columns.map(\.title)] + cells
         return lines.map { line in
