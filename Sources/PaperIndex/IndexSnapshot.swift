@@ -76,13 +76,30 @@ public enum IndexSnapshot {
         writer.write(problems)
         index.write(to: &writer)
         let temporary = file + ".\(getpid()).tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
-            _ = rename(temporary, file)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              writeAll(writer.bytes, to: temporary)
+        else {
+            unlink(temporary)
+            return
         }
+        _ = rename(temporary, file)
+    }
+
+    /// Writes every byte, in chunks: one `write` call moves at most about
+    /// 2 GiB on Linux, and a snapshot of a million papers is larger.
+    private static func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, min(buffer.count - written, 1 << 30))
+                if count <= 0 { return false }
+                written += count
+            }
+            return true
+        }
+        return close(descriptor) == 0 && complete
     }
 }
 
