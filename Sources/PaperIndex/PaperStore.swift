@@ -77,7 +77,7 @@ extension Paper {
         writer.write(authorsComplete)
         writer.write(authorCount)
         writer.write(organization)
-        writer.write(date.map { $0.year * 10_000 + $0.month * 100 + $0.day })
+        writer.write(date?.yyyymmdd)
         writer.write(dateYearInferred)
         writer.write(category)
         writer.write(abstract)
@@ -101,7 +101,7 @@ extension Paper {
         authorsComplete = try reader.readBool()
         authorCount = try reader.readOptionalInt()
         organization = try reader.readOptionalString()
-        date = try reader.readOptionalInt().flatMap { PaperDate(year: $0 / 10_000, month: $0 / 100 % 100, day: $0 % 100) }
+        date = try reader.readOptionalInt().flatMap(PaperDate.init(yyyymmdd:))
         dateYearInferred = try reader.readBool()
         category = try reader.readOptionalString()
         abstract = try reader.readOptionalString()
@@ -114,5 +114,15 @@ extension Paper {
             guard let format = DumpFormat(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
             return Source(format: format, file: try reader.readString(), line: try reader.readInt())
         }
+    }
+}
+
+extension PaperDate {
+    /// The date as one sortable number, `20240131`: how snapshots store
+    /// dates and how the index sorts them.
+    var yyyymmdd: Int { year * 10_000 + month * 100 + day }
+
+    init?(yyyymmdd value: Int) {
+        self.init(year: value / 10_000, month: value / 100 % 100, day: value % 100)
     }
 }

@@ -105,7 +105,7 @@ extension CatalogIndex {
         }
     }
 
-    static func dateKey(_ date: PaperDate) -> Int32 { Int32(date.year * 10_000 + date.month * 100 + date.day) }
+    static func dateKey(_ date: PaperDate) -> Int32 { Int32(date.yyyymmdd) }
 
     /// Newest first, undated last, then load order.
     private func newer(_ lhs: Int32, _ rhs: Int32) -> Bool {
