@@ -47,11 +47,16 @@ public struct CatalogIndex: Sendable {
         }
     }
 
-    /// Indexes `papers`. - Complexity: O(total text length + vocabulary × log vocabulary).
+    /// Indexes `papers`, numbering them newest first (undated last, ties
+    /// in the order given): the order `list` prints, so that a filter's
+    /// first matches are its newest. - Complexity: O(total text length +
+    /// vocabulary × log vocabulary + papers × log papers).
     public init(papers: [Paper]) {
+        let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
+        let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var builder = Builder()
-        for paper in papers { builder.add(paper) }
-        self = builder.finish(papers)
+        for position in order { builder.add(papers[position]) }
+        self = builder.finish(order.map { papers[$0] })
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
@@ -86,7 +91,7 @@ public struct CatalogIndex: Sendable {
     func docs(containing term: String, in fields: [Field]) -> DocSet {
         guard let id = termID(term) else { return DocSet(sorted: []) }
         let range = postingRange(id)
-        if fields.count == Field.allCases.count { return DocSet(sorted: postingDocs.array(range)) }
+        if fields.count == Field.allCases.count { return DocSet(view: postingDocs.column(range)) }
         return DocSet(sorted: range.compactMap { position in
             let counts = FieldCounts(packed: postingCounts[position])
             return fields.contains { counts[$0] > 0 } ? postingDocs[position] : nil

@@ -11,9 +11,16 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
     private let owner: AnyObject?
 
     init(_ values: [Element]) {
-        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(1, values.count))
-        _ = memory.initialize(from: values)
-        buffer = UnsafeBufferPointer(rebasing: memory[..<values.count])
+        self.init(capacity: values.count) { memory in memory.initialize(fromContentsOf: values) }
+    }
+
+    /// A column that `fill` writes in place: it gets room for `capacity`
+    /// values and returns how many it wrote, from the start.
+    init(capacity: Int, fill: (UnsafeMutableBufferPointer<Element>) -> Int) {
+        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(1, capacity))
+        let count = fill(UnsafeMutableBufferPointer(rebasing: memory[..<capacity]))
+        precondition(count <= capacity, "column filled past its capacity")
+        buffer = UnsafeBufferPointer(rebasing: memory[..<count])
         owner = Allocation(memory.baseAddress!)
     }
 
@@ -32,8 +39,11 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         return buffer[position]
     }
 
-    /// The values in `range` as an array.
-    func array(_ range: Range<Int>) -> [Element] { Array(slice(range)) }
+    /// The values in `range` as a column sharing this one's memory: no copy.
+    func column(_ range: Range<Int>) -> Column {
+        let values = slice(range)
+        return Column(pointer: values.baseAddress ?? buffer.baseAddress!, count: values.count, owner: owner!)
+    }
 
     /// The values in `range`, checked like the subscript.
     func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {

@@ -1,70 +1,126 @@
-/// A set of document numbers kept as a sorted array: compact, and cheap to
-/// intersect, unite and subtract by merging.
-public struct DocSet: Equatable, Sendable, Sequence {
-    public private(set) var docs: [Int32]
+/// A set of document numbers, ascending. A posting list or an exact value's
+/// documents is a view into the index's memory, not a copy, so a filter that
+/// matches a quarter of the catalog costs nothing until it is combined.
+public struct DocSet: RandomAccessCollection, Equatable, Sendable {
+    private let column: Column<Int32>
 
     /// - Precondition: `sortedDocs` is strictly increasing.
-    public init(sorted sortedDocs: [Int32]) { docs = sortedDocs }
+    public init(sorted sortedDocs: [Int32]) { column = Column(sortedDocs) }
 
-    public init(unsorted: some Sequence<Int32>) { docs = Array(Set(unsorted)).sorted() }
+    public init(unsorted: some Sequence<Int32>) { self.init(sorted: Array(Set(unsorted)).sorted()) }
+
+    /// A view of index memory. - Precondition: strictly increasing.
+    init(view: Column<Int32>) { column = view }
 
     /// Every document `0..<count`.
-    public static func all(_ count: Int) -> DocSet { DocSet(sorted: (0..<Int32(count)).map { $0 }) }
+    public static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
 
-    public var count: Int { docs.count }
-    public var isEmpty: Bool { docs.isEmpty }
-    public func makeIterator() -> IndexingIterator<[Int32]> { docs.makeIterator() }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { column.count }
+    public subscript(position: Int) -> Int32 { column[position] }
+
+    public static func == (lhs: DocSet, rhs: DocSet) -> Bool { lhs.elementsEqual(rhs) }
+
+    /// Whether the set holds `doc`. - Complexity: O(log *n*).
+    public func contains(_ doc: Int32) -> Bool {
+        let position = firstPosition(notBelow: doc, from: 0)
+        return position < count && column.buffer[position] == doc
+    }
+
+    /// The first position at or after `start` whose document is not below
+    /// `doc`, found by galloping: cheap when the answer is near `start`,
+    /// which is how a cursor walking in step with another set moves.
+    /// - Complexity: O(log distance).
+    func firstPosition(notBelow doc: Int32, from start: Int) -> Int {
+        let docs = column.buffer
+        guard start < docs.count, docs[start] < doc else { return start }
+        var low = start, step = 1
+        while low + step < docs.count, docs[low + step] < doc {
+            low += step
+            step *= 2
+        }
+        // docs[low] < doc <= docs[low + step] (or the end).
+        var high = Swift.min(low + step, docs.count)
+        low += 1
+        while low < high {
+            let middle = (low + high) / 2
+            if docs[middle] < doc { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Calls `body` with each position of `sorted` (ascending) whose document
+    /// is in the set, and the document's position in the set.
+    /// - Complexity: O(*n* + *m*), or O(*n* log *m*) when `sorted` is much smaller.
+    func forEachMember(of sorted: [Int32], _ body: (_ position: Int, _ positionHere: Int) -> Void) {
+        var here = 0
+        for (position, doc) in sorted.enumerated() {
+            here = firstPosition(notBelow: doc, from: here)
+            if here == count { return }
+            if column.buffer[here] == doc { body(position, here) }
+        }
+    }
 
     /// - Complexity: O(*n* + *m*), or O(*n* log *m*) when one side is much smaller.
     public func intersection(_ other: DocSet) -> DocSet {
-        let (small, large) = count <= other.count ? (docs, other.docs) : (other.docs, docs)
-        if small.count * 16 < large.count {
-            return DocSet(sorted: small.filter { large.binarySearch($0) })
-        }
-        var result: [Int32] = []
-        result.reserveCapacity(small.count)
-        var i = 0, j = 0
-        while i < small.count, j < large.count {
-            if small[i] == large[j] { result.append(small[i]); i += 1; j += 1 }
-            else if small[i] < large[j] { i += 1 }
-            else { j += 1 }
-        }
-        return DocSet(sorted: result)
+        let (small, large) = count <= other.count ? (self, other) : (other, self)
+        return DocSet(view: Column(capacity: small.count) { result in
+            var found = 0, position = 0
+            for doc in small.column.buffer {
+                position = large.firstPosition(notBelow: doc, from: position)
+                if position == large.count { break }
+                if large.column.buffer[position] == doc { result[found] = doc; found += 1 }
+            }
+            return found
+        })
     }
 
     /// - Complexity: O(*n* + *m*).
     public func union(_ other: DocSet) -> DocSet {
-        var result: [Int32] = []
-        result.reserveCapacity(count + other.count)
-        var i = 0, j = 0
-        while i < docs.count || j < other.docs.count {
-            if j == other.docs.count || (i < docs.count && docs[i] < other.docs[j]) { result.append(docs[i]); i += 1 }
-            else if i == docs.count || other.docs[j] < docs[i] { result.append(other.docs[j]); j += 1 }
-            else { result.append(docs[i]); i += 1; j += 1 }
-        }
-        return DocSet(sorted: result)
+        if other.isEmpty { return self }
+        if isEmpty { return other }
+        let a = column.buffer, b = other.column.buffer
+        return DocSet(view: Column(capacity: a.count + b.count) { result in
+            var i = 0, j = 0, found = 0
+            while i < a.count || j < b.count {
+                if j == b.count || (i < a.count && a[i] < b[j]) { result[found] = a[i]; i += 1 }
+                else if i == a.count || b[j] < a[i] { result[found] = b[j]; j += 1 }
+                else { result[found] = a[i]; i += 1; j += 1 }
+                found += 1
+            }
+            return found
+        })
+    }
+
+    /// The union of many sets. - Complexity: O(total size × log total size).
+    static func union(_ sets: [DocSet]) -> DocSet {
+        if sets.count <= 2 { return sets.reduce(DocSet(sorted: [])) { $0.union($1) } }
+        var docs = sets.flatMap(\.column.buffer)
+        docs.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(docs.count)
+        for doc in docs where unique.last != doc { unique.append(doc) }
+        return DocSet(sorted: unique)
     }
 
     /// - Complexity: O(*n* + *m*).
     public func subtracting(_ other: DocSet) -> DocSet {
-        var result: [Int32] = []
-        var j = 0
-        for doc in docs {
-            while j < other.docs.count, other.docs[j] < doc { j += 1 }
-            if j == other.docs.count || other.docs[j] != doc { result.append(doc) }
+        var position = 0
+        return keeping { doc in
+            position = other.firstPosition(notBelow: doc, from: position)
+            return position == other.count || other.column.buffer[position] != doc
         }
-        return DocSet(sorted: result)
     }
-}
 
-extension Array where Element == Int32 {
-    /// Whether the sorted array holds `value`. - Complexity: O(log *n*).
-    func binarySearch(_ value: Int32) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value
+    /// The documents `include` keeps, asked in ascending order. - Complexity: O(*n*).
+    func keeping(_ include: (Int32) -> Bool) -> DocSet {
+        DocSet(view: Column(capacity: count) { result in
+            var found = 0
+            for doc in column.buffer where include(doc) {
+                result[found] = doc
+                found += 1
+            }
+            return found
+        })
     }
 }

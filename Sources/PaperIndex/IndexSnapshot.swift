@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v3"
+    static let magic = "iaifi-index-v4"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -120,6 +120,9 @@ extension CatalogIndex {
             writer.write(exact.names)
             writer.write(exact.starts)
             writer.write(exact.docs)
+            writer.write(exact.words)
+            writer.write(exact.wordStarts)
+            writer.write(exact.wordKeys)
         }
     }
 
@@ -134,7 +137,8 @@ extension CatalogIndex {
         let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         let dateKeys: Column<Int32> = try reader.readColumn()
         let exact = try (0..<4).map { _ in
-            try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn())
+            try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
+                           words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn())
         }
         let documents = papers.count
         // Sizes are checked here, in O(sections); values are checked as they
@@ -155,5 +159,7 @@ extension ExactIndex {
     var isConsistent: Bool {
         keys.count == names.count && starts.count == keys.count + 1 && starts.first == 0
             && starts.last.map({ Int($0) == docs.count }) ?? false
+            && wordStarts.count == words.count + 1 && wordStarts.first == 0
+            && wordStarts.last.map({ Int($0) == wordKeys.count }) ?? false
     }
 }

@@ -45,7 +45,8 @@ extension CatalogIndex {
             }
         }
         let ranked = terms.map { (term: $0, fields: [Field.title, .abstract]) }
-        for other in textScore.keys { textScore[other] = bm25Score(other, ranked) }
+        let similar = textScore.keys.sorted()
+        for (other, score) in zip(similar, bm25Scores(similar, ranked)) { textScore[other] = score }
         let maxText = textScore.values.max() ?? 0
         let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
         func score(_ other: Int32) -> Double {

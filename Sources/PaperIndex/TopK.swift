@@ -34,4 +34,17 @@ extension Array {
         }
         return heap.sorted(by: areInIncreasingOrder)
     }
+
+    /// The first `k` elements in order that `accept` keeps, testing few
+    /// beyond them: the best are taken in growing batches until `k` pass.
+    /// - Complexity: O(*n* log *m*), *m* the last batch's size.
+    func smallest(_ k: Int, accepting accept: (Element) -> Bool, by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var batch = k
+        while true {
+            let best = smallest(batch, by: areInIncreasingOrder)
+            let kept = best.filter(accept)
+            if kept.count >= k || best.count == count { return Array(kept.prefix(k)) }
+            batch *= 4
+        }
+    }
 }

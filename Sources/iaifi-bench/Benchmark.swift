@@ -34,9 +34,9 @@ enum Benchmark {
         let years = sample { papers.randomElement(using: &random)?.year }
         let words = sample { () -> String? in
             guard let title = papers.randomElement(using: &random)?.title else { return nil }
-            let parts = title.split(separator: " ").filter { $0.count > 3 }
+            let parts: [Substring] = title.split(separator: " ").filter { $0.count > 3 }
             guard parts.count >= 2 else { return nil }
-            return "\(parts[0]) \(parts[1])"
+            return parts[0] + " " + parts[1]
         }
         let docs = sample { Int.random(in: 0..<max(1, papers.count), using: &random) }
 

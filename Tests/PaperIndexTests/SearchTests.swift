@@ -87,10 +87,70 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         #expect(related.map(\.score) == related.map(\.score).sorted(by: >))
     }
 
+    /// A limited search gives the first results of the unlimited one, in
+    /// every order and with each kind of filter, including phrases whose
+    /// word order is checked only as far as ranking reaches.
+    @Test(arguments: ["\"dark matter\"", "machine-learning galaxy", "\"neural network\" OR symmetry", "\"gravitational wave\" -LIGO"])
+    func limitedSearchIsAPrefixOfTheFullOne(query: String) throws {
+        for sort in SortOrder.allCases {
+            for keywords in [[], ["machine learning"]] {
+                let all = try search(query) { $0.sort = sort; $0.keywords = keywords }
+                let first = try search(query) { $0.sort = sort; $0.keywords = keywords; $0.limit = 3 }
+                #expect(first.map(\.doc) == all.prefix(3).map(\.doc), "\(query) by \(sort) with \(keywords)")
+                #expect(first.map(\.score) == all.prefix(3).map(\.score))
+            }
+        }
+        let hits = try search(query)
+        #expect(!hits.isEmpty)
+    }
+
+    @Test func phraseWordsMustBeAdjacentAndInOrder() throws {
+        let phrase = try search("\"learning machine\"")
+        let words = try search("learning machine")
+        #expect(phrase.count == 5)
+        #expect(words.count > 100)
+        #expect(phrase.allSatisfy { hit in
+            [hit.paper.title, hit.paper.abstract].contains { $0.map { SearchText.key($0).contains("learning machine") } ?? false }
+        })
+        #expect(try search("\"matter dark\"").isEmpty)
+        #expect(try search("\"dark matter\"").count == 47)
+    }
+
     @Test func docSetOperations() {
         let a = DocSet(sorted: [1, 3, 5, 7]), b = DocSet(sorted: [3, 4, 5])
-        #expect(a.intersection(b).docs == [3, 5])
-        #expect(a.union(b).docs == [1, 3, 4, 5, 7])
-        #expect(a.subtracting(b).docs == [1, 7])
+        #expect(Array(a.intersection(b)) == [3, 5])
+        #expect(Array(a.union(b)) == [1, 3, 4, 5, 7])
+        #expect(Array(a.subtracting(b)) == [1, 7])
+        #expect(a.contains(5) && !a.contains(4) && !a.contains(8))
+    }
+
+    /// Galloping cursors against plain set arithmetic, on sets of very
+    /// different sizes (where galloping skips) and similar ones.
+    @Test(arguments: [(3, 5000), (400, 600), (2000, 2000)])
+    func docSetOperationsAgreeWithSets(sizes: (Int, Int)) {
+        var state: UInt64 = 42
+        func next() -> Int32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int32((state >> 33) % 10_000)
+        }
+        let small = Set((0..<sizes.0).map { _ in next() }), large = Set((0..<sizes.1).map { _ in next() })
+        let a = DocSet(unsorted: small), b = DocSet(unsorted: large)
+        #expect(Array(a.intersection(b)) == small.intersection(large).sorted())
+        #expect(Array(b.intersection(a)) == small.intersection(large).sorted())
+        #expect(Array(a.union(b)) == small.union(large).sorted())
+        #expect(Array(DocSet.union([a, b, a])) == small.union(large).sorted())
+        #expect(Array(b.subtracting(a)) == large.subtracting(small).sorted())
+        #expect(Array(a.subtracting(b)) == small.subtracting(large).sorted())
+    }
+
+    @Test func docsAreNumberedNewestFirst() {
+        let dates = (0..<index.count).map { index.papers[$0].date }
+        let dated = dates.prefix { $0 != nil }.map { $0! }
+        #expect(dated.count == 613)
+        #expect(dated == dated.sorted(by: >))
+        let year2024 = index.docs(datedFrom: PaperDate(iso: "2024-01-01"), to: PaperDate(iso: "2024-12-31"))
+        #expect(!year2024.isEmpty)
+        #expect(year2024.allSatisfy { index.papers[Int($0)].year == 2024 })
+        #expect(dates.indices.filter { dates[$0]?.year == 2024 } == year2024.map(Int.init))
     }
 }
