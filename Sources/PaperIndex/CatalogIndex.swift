@@ -56,7 +56,7 @@ public struct CatalogIndex: Sendable {
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var builder = Builder()
         for position in order { builder.add(papers[position]) }
-        self = builder.finish(order.map { papers[$0] })
+        self = builder.finish()
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
@@ -138,17 +138,26 @@ public struct CatalogIndex: Sendable {
 }
 
 extension CatalogIndex {
-    /// Collects postings and exact-value lists paper by paper, then lays
-    /// them out as sorted columns.
+    /// Collects postings and exact values paper by paper, then lays them
+    /// out as sorted columns. Terms are interned as bytes and postings kept
+    /// in two flat arrays in document order, regrouped by term at the end.
     struct Builder {
-        private var termIDs: [String: Int32] = [:]
-        private var termNames: [String] = []
-        private var postings: [(docs: [Int32], counts: [UInt32])] = []
+        private var terms = TermTable()
+        /// Per posting, in document order: the term and its ``FieldCounts``.
+        private var postingTerms: [Int32] = []
+        private var postingCounts: [UInt32] = []
+        /// Where each document's postings start in `postingTerms`.
+        private var documentStarts: [Int] = [0]
+        /// Scratch for the document being added: counts by term id, and the terms touched.
+        private var countsOfTerm: [FieldCounts] = []
+        private var termsOfDocument: [Int32] = []
+        private var key: [UInt8] = []
         private var fieldLengths: [UInt16] = []
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
         private var dateKeys: [Int32] = []
-        private var exact: [[String: (name: String, docs: [Int32])]] = [[:], [:], [:], [:]]
-        private var doc: Int32 = 0
+        /// Tags, authors, categories, years.
+        private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
+        private var store = PaperStore.Builder()
 
         static func parts(of paper: Paper, field: Field) -> [String] {
             switch field {
@@ -159,61 +168,70 @@ extension CatalogIndex {
             }
         }
 
+        /// Adds the next document. - Complexity: O(length of its text).
         mutating func add(_ paper: Paper) {
-            var counts: [Int32: FieldCounts] = [:]
+            let doc = Int32(dateKeys.count)
             for field in Field.allCases {
                 var length = 0
                 for part in Self.parts(of: paper, field: field) {
-                    for term in SearchText.terms(part) {
-                        counts[intern(term), default: FieldCounts(packed: 0)].add(field)
+                    key.removeAll(keepingCapacity: true)
+                    SearchText.forEachTerm(in: part) { term in
+                        let id = Int(terms.intern(term))
+                        if id == countsOfTerm.count { countsOfTerm.append(FieldCounts(packed: 0)) }
+                        if countsOfTerm[id].packed == 0 { termsOfDocument.append(Int32(id)) }
+                        countsOfTerm[id].add(field)
                         length += 1
+                        if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                        key.append(contentsOf: term)
+                    }
+                    // A tag's or an author's key is its terms joined by spaces: ``SearchText/key(_:)``.
+                    if field == .keywords || field == .authors {
+                        key.withUnsafeBufferPointer { exact[field == .keywords ? 0 : 1].add(key: $0, name: part, doc: doc) }
                     }
                 }
                 totalLength[field.rawValue] += length
                 fieldLengths.append(UInt16(clamping: length))
             }
-            for (term, count) in counts {
-                postings[Int(term)].docs.append(doc)
-                postings[Int(term)].counts.append(count.packed)
+            for id in termsOfDocument {
+                postingTerms.append(id)
+                postingCounts.append(countsOfTerm[Int(id)].packed)
+                countsOfTerm[Int(id)].packed = 0
             }
-            let values = [paper.keywords, paper.authors, paper.category.map { [$0] } ?? [], paper.year.map { [String($0)] } ?? []]
-            for (slot, names) in values.enumerated() {
-                var seen = Set<String>()
-                for name in names {
-                    let key = SearchText.key(name)
-                    guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                    exact[slot][key, default: (name, [])].docs.append(doc)
-                }
+            termsOfDocument.removeAll(keepingCapacity: true)
+            documentStarts.append(postingTerms.count)
+            for (slot, value) in [(2, paper.category), (3, paper.year.map(String.init))] {
+                guard let value else { continue }
+                var valueKey = SearchText.key(value)
+                valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
             dateKeys.append(paper.date.map(CatalogIndex.dateKey) ?? -1)
-            doc += 1
+            store.add(paper)
         }
 
-        private mutating func intern(_ term: String) -> Int32 {
-            if let id = termIDs[term] { return id }
-            let id = Int32(termNames.count)
-            termIDs[term] = id
-            termNames.append(term)
-            postings.append(([], []))
-            return id
-        }
-
-        func finish(_ papers: [Paper]) -> CatalogIndex {
-            let order = termNames.indices.sorted { termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8) }
-            var starts: [Int64] = [0]
-            var docs: [Int32] = [], counts: [UInt32] = []
-            for old in order {
-                docs += postings[old].docs
-                counts += postings[old].counts
-                starts.append(Int64(docs.count))
+        func finish() -> CatalogIndex {
+            let order = terms.idsSortedByBytes()
+            let documents = dateKeys.count
+            var starts: [Int64] = []
+            var counts: Column<UInt32>?
+            let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
+                counts = Column<UInt32>(capacity: postingTerms.count) { countsOutput in
+                    var doc = 0
+                    starts = groupByKey(postingTerms, order: order) { posting, position in
+                        while documentStarts[doc + 1] <= posting { doc += 1 }
+                        docsOutput[position] = Int32(doc)
+                        countsOutput[position] = postingCounts[posting]
+                    }
+                    return postingTerms.count
+                }
+                return postingTerms.count
             }
-            let documents = Double(max(1, papers.count))
+            let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             return CatalogIndex(
-                papers: PaperStore(papers), vocabulary: .build(order.map { termNames[$0] }),
-                postingStarts: Column(starts), postingDocs: Column(docs), postingCounts: Column(counts),
-                fieldLengths: Column(fieldLengths), averageFieldLength: totalLength.map { max(1, Double($0) / documents) },
-                dateKeys: Column(dateKeys), tags: .build(exact[0]), authors: .build(exact[1]),
-                categories: .build(exact[2]), years: .build(exact[3]))
+                papers: store.finish(), vocabulary: terms.table(order),
+                postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!,
+                fieldLengths: Column(fieldLengths), averageFieldLength: average,
+                dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
+                categories: exact[2].finish(), years: exact[3].finish())
         }
     }
 }

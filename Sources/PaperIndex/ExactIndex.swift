@@ -16,29 +16,6 @@ struct ExactIndex: Sendable {
     let wordStarts: Column<Int64>
     let wordKeys: Column<Int32>
 
-    /// Builds from each key's readable name and documents (ascending).
-    static func build(_ entries: [String: (name: String, docs: [Int32])]) -> ExactIndex {
-        let keys = Array(entries.keys).sortedByBytes()
-        var starts: [Int64] = [0]
-        var docs: [Int32] = []
-        var keysOfWord: [Substring: [Int32]] = [:]
-        for (position, key) in keys.enumerated() {
-            docs += entries[key]!.docs
-            starts.append(Int64(docs.count))
-            for word in Set(key.split(separator: " ")) { keysOfWord[word, default: []].append(Int32(position)) }
-        }
-        let words = keysOfWord.keys.map(String.init).sortedByBytes()
-        var wordStarts: [Int64] = [0]
-        var wordKeys: [Int32] = []
-        for word in words {
-            wordKeys += keysOfWord[Substring(word)]!
-            wordStarts.append(Int64(wordKeys.count))
-        }
-        return ExactIndex(keys: .build(keys), names: .build(keys.map { entries[$0]!.name }),
-                          starts: Column(starts), docs: Column(docs),
-                          words: .build(words), wordStarts: Column(wordStarts), wordKeys: Column(wordKeys))
-    }
-
     /// The documents of `key`, if any. - Complexity: O(log keys).
     func docs(_ key: String) -> DocSet? {
         keys.index(of: key).map(docs(at:))
@@ -81,4 +58,80 @@ struct ExactIndex: Sendable {
                 && text[start] == needle[0] && text[start..<(start + needle.count)].elementsEqual(needle)
         }
     }
+}
+
+extension ExactIndex {
+    /// Collects (key, document) pairs, documents in ascending order, then
+    /// lays them out sorted by key.
+    struct Builder {
+        private var keys = TermTable()
+        /// The first spelling seen of each key, by key id.
+        private var names: [String] = []
+        private var postingKeys: [Int32] = []
+        private var postingDocs: [Int32] = []
+        /// Where the current document's pairs start, to drop a repeated key.
+        private var firstOfDoc = 0
+
+        /// Files `doc` (not below any added before) under `key`, the bytes of
+        /// ``SearchText/key(_:)`` of `name`; an empty key is ignored.
+        mutating func add(key: UnsafeBufferPointer<UInt8>, name: some StringProtocol, doc: Int32) {
+            guard !key.isEmpty else { return }
+            if postingDocs.last != doc { firstOfDoc = postingDocs.count }
+            let id = keys.intern(key)
+            if Int(id) == names.count { names.append(String(name)) }
+            if !postingKeys[firstOfDoc...].contains(id) {
+                postingKeys.append(id)
+                postingDocs.append(doc)
+            }
+        }
+
+        func finish() -> ExactIndex {
+            let order = keys.idsSortedByBytes()
+            var starts: [Int64] = []
+            let docs = Column<Int32>(capacity: postingDocs.count) { output in
+                starts = groupByKey(postingKeys, order: order) { pair, position in output[position] = postingDocs[pair] }
+                return postingDocs.count
+            }
+            let table = keys.table(order)
+            // The word index: each key's distinct words, keys in sorted order.
+            var words = TermTable(), wordOfPair: [Int32] = [], keyOfPair: [Int32] = []
+            for position in 0..<table.count {
+                var seen: [Int32] = []
+                for word in table.utf8(position).split(separator: UInt8(ascii: " ")) {
+                    let id = words.intern(UnsafeBufferPointer(rebasing: word))
+                    guard !seen.contains(id) else { continue }
+                    seen.append(id)
+                    wordOfPair.append(id)
+                    keyOfPair.append(Int32(position))
+                }
+            }
+            let wordOrder = words.idsSortedByBytes()
+            var wordStarts: [Int64] = []
+            let wordKeys = Column<Int32>(capacity: keyOfPair.count) { output in
+                wordStarts = groupByKey(wordOfPair, order: wordOrder) { pair, position in output[position] = keyOfPair[pair] }
+                return keyOfPair.count
+            }
+            return ExactIndex(keys: table, names: .build(order.map { names[Int($0)] }), starts: Column(starts), docs: docs,
+                              words: words.table(wordOrder), wordStarts: Column(wordStarts), wordKeys: wordKeys)
+        }
+    }
+}
+
+/// A counting sort: groups items by key, the groups in `order` (every key
+/// id once), items within a group in input order. Calls `place` with each
+/// item's input index and its output position, in input order; returns where
+/// each group starts, and the end after the last.
+func groupByKey(_ keys: [Int32], order: [Int32], place: (_ item: Int, _ position: Int) -> Void) -> [Int64] {
+    var rank = [Int](repeating: 0, count: order.count)
+    for (position, id) in order.enumerated() { rank[Int(id)] = position }
+    var starts = [Int64](repeating: 0, count: order.count + 1)
+    for key in keys { starts[rank[Int(key)] + 1] += 1 }
+    for position in order.indices { starts[position + 1] += starts[position] }
+    var next = starts
+    for (item, key) in keys.enumerated() {
+        let group = rank[Int(key)]
+        place(item, Int(next[group]))
+        next[group] += 1
+    }
+    return starts
 }

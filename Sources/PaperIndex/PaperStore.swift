@@ -9,16 +9,22 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     /// Every paper's id, in document order: id lookups without decoding.
     let ids: StringTable
 
-    init(_ papers: [Paper]) {
-        var writer = BinaryWriter()
-        var starts: [Int64] = [0]
-        for paper in papers {
+    /// Encodes papers one at a time, in document order.
+    struct Builder {
+        private var writer = BinaryWriter()
+        private var starts: [Int64] = [0]
+        private var ids: [String] = []
+
+        mutating func add(_ paper: Paper) {
             paper.write(to: &writer)
             starts.append(Int64(writer.bytes.count))
+            ids.append(paper.id)
         }
-        self.starts = Column(starts)
-        bytes = Column(writer.bytes)
-        ids = .build(papers.map(\.id))
+
+        func finish() -> PaperStore {
+            // Consistent by construction.
+            try! PaperStore(starts: Column(starts), bytes: Column(writer.bytes), ids: .build(ids))
+        }
     }
 
     init(starts: Column<Int64>, bytes: Column<UInt8>, ids: StringTable) throws {

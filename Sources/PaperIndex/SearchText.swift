@@ -10,45 +10,59 @@ import PaperCatalog
 ///   (`lyman-alpha` finds `Lyman-$α$`, `su(2)` finds `$SU(2)$`).
 public enum SearchText {
     /// The search terms of `text`, in order.
+    public static func terms(_ text: some StringProtocol) -> [String] {
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each search term of `text`, in
+    /// order, without making a string of each: the index builder's tokeniser.
     ///
-    /// One pass over the scalars: ASCII is folded inline; `$`, `{` and `}`
+    /// One pass over the bytes: ASCII is folded inline; `$`, `{` and `}`
     /// vanish without splitting a word; a `\command` splits and is dropped,
     /// unless it names a Greek letter, which becomes a term of its own, as
     /// does a Greek letter written as such; other scalars fold through
     /// ``TextFolding``.
-    public static func terms(_ text: some StringProtocol) -> [String] {
-        var terms: [String] = []
+    public static func forEachTerm(in text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
+        word.reserveCapacity(32)
         func flush() {
-            if !word.isEmpty {
-                terms.append(stem(String(decoding: word, as: UTF8.self)))
-                word.removeAll(keepingCapacity: true)
-            }
+            guard !word.isEmpty else { return }
+            stem(&word)
+            word.withUnsafeBufferPointer(body)
+            word.removeAll(keepingCapacity: true)
         }
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
+        func emit(_ name: String) {
+            var name = name
+            name.withUTF8(body)
+        }
+        var utf8 = Array(text.utf8)
+        utf8.append(0)  // a sentinel: never part of a word or a command
+        var index = 0
+        while index < utf8.count - 1 {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                index += 1
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
                 case UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"): continue
                 case UInt8(ascii: "\\"):
                     flush()
-                    var name: [UInt8] = []
-                    while let next = scalars.next() {
-                        if next.isASCII, next.properties.isAlphabetic { name.append(UInt8(next.value)) } else { pending = next; break }
-                    }
-                    let command = String(decoding: name, as: UTF8.self)
-                    if greekNames.contains(command) { terms.append(command.hasPrefix("var") ? String(command.dropFirst(3)) : command) }
+                    let start = index
+                    while isASCIILetter(utf8[index]) { index += 1 }
+                    let command = String(decoding: utf8[start..<index], as: UTF8.self)
+                    if greekNames.contains(command) { emit(command.hasPrefix("var") ? String(command.dropFirst(3)) : command) }
                 default: flush()
                 }
-            } else if let name = greek[scalar] {
+                continue
+            }
+            let (scalar, length) = decodeScalar(utf8, at: index)
+            index += length
+            if let name = greek[scalar] {
                 flush()
-                terms.append(name)
+                emit(name)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 TextFolding.appendAlphanumerics(of: scalar, to: &word)
             } else {
@@ -56,7 +70,19 @@ public enum SearchText {
             }
         }
         flush()
-        return terms
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8, and its length in bytes.
+    private static func decodeScalar(_ utf8: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = utf8[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The whole text as one comparable key (`"Score-Based Models"` -> `"score based model"`).
@@ -69,14 +95,26 @@ public enum SearchText {
     /// `processes` -> `process`, `theories` -> `theory`; `physics` and `process` keep
     /// a stable form either way, which is all matching needs.
     public static func stem(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.count > 3, utf8.last == UInt8(ascii: "s") else { return word }
-        if word.hasSuffix("ies"), !word.hasSuffix("eies"), !word.hasSuffix("aies") { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-            return String(word.dropLast(2))
+        var bytes = Array(word.utf8)
+        stem(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``stem(_:)`` on a word's UTF-8 bytes, in place.
+    static func stem(_ word: inout [UInt8]) {
+        guard word.count > 3, word.last == UInt8(ascii: "s") else { return }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            return word.count >= count && UnsafeBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(word[(word.count - count)...])
         }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        return String(word.dropLast())
+        if ends("ies"), !ends("eies"), !ends("aies") {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+        } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") {
+            word.removeLast(2)
+        } else if !(ends("ss") || ends("us") || ends("is")) {
+            word.removeLast()
+        }
     }
 
     private static let greek: [Unicode.Scalar: String] = {

@@ -36,8 +36,9 @@ struct KeywordSegmenter {
     private var spellings: [Substring] = []
     private var wordCounts: [Int] = []
     private var wordTotal = 0.0
-    /// Every n-gram (up to `maxTagWords` words) of every line, interned.
-    private var gramIDs: [[Int32]: Int32] = [:]
+    /// Every n-gram (up to `maxTagWords` words) of the training lines,
+    /// interned as (id of the n-gram without its last word, last word).
+    private var gramIDs: [UInt64: Int32] = [:]
     private var tagCounts: [Double] = []
     private var tagTotal = 0.0
     private var startProbability: [Double] = []
@@ -47,7 +48,8 @@ struct KeywordSegmenter {
     /// A line as word ids, with the id of each of its n-grams.
     private struct Line {
         var words: [Int32]
-        /// `grams[start * maxTagWords + length - 1]`; -1 past the line's end.
+        /// `grams[start * maxTagWords + length - 1]`; -1 past the line's end
+        /// and for an n-gram the training lines never had.
         var grams: [Int32]
 
         func gram(_ start: Int, _ length: Int) -> Int32 { grams[start * KeywordSegmenter.maxTagWords + length - 1] }
@@ -56,45 +58,85 @@ struct KeywordSegmenter {
     /// Segments every line, learning from all of them together.
     static func segment(_ lines: [String]) -> [[String]] {
         var segmenter = KeywordSegmenter()
-        let encoded = lines.map { segmenter.encode($0) }
-        let stride = max(1, encoded.count / maxTrainingLines)
-        let training = Swift.stride(from: 0, to: encoded.count, by: stride).map { encoded[$0] }
-        var segmentations = segmenter.train(training)
-        if stride > 1 {
-            segmentations = encoded.map { segmenter.bestSegmentation(of: $0, own: [], firstPass: false) }
+        for line in lines { segmenter.countWords(line) }
+        let stride = max(1, lines.count / maxTrainingLines)
+        let training = Swift.stride(from: 0, to: lines.count, by: stride).map { segmenter.learn(lines[$0]) }
+        let trained = segmenter.train(training)
+        guard stride > 1 else { return zip(training, trained).map(segmenter.tags) }
+        // Each line on its own now: the model is fixed, so the work splits across cores.
+        let model = segmenter
+        var segmented = Array(repeating: [String](), count: lines.count)
+        let chunk = 4096
+        segmented.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: (lines.count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(lines.count, (part + 1) * chunk) {
+                    let line = model.encode(lines[index])
+                    results[index] = model.tags(line, model.bestSegmentation(of: line, own: [], firstPass: false))
+                }
+            }
         }
-        return zip(encoded, segmentations).map { line, cuts in
-            cuts.map { range in line.words[range].map { segmenter.spellings[Int($0)] }.joined(separator: " ") }
+        return segmented
+    }
+
+    /// The tags `cuts` make of `line`, spelled as in the input.
+    private func tags(_ line: Line, _ cuts: [Range<Int>]) -> [String] {
+        cuts.map { range in line.words[range].map { spellings[Int($0)] }.joined(separator: " ") }
+    }
+
+    /// Counts the words of every line, training or not: P0 knows them all.
+    private mutating func countWords(_ text: String) {
+        for word in text.split(separator: " ") {
+            if let id = vocabulary[word] {
+                wordCounts[Int(id)] += 1
+            } else {
+                vocabulary[word] = Int32(spellings.count)
+                spellings.append(word)
+                wordCounts.append(1)
+            }
         }
     }
 
-    private mutating func encode(_ text: String) -> Line {
-        let words = text.split(separator: " ").map { word in
-            if let id = vocabulary[word] {
-                wordCounts[Int(id)] += 1
-                return id
-            }
-            let id = Int32(spellings.count)
-            vocabulary[word] = id
-            spellings.append(word)
-            wordCounts.append(1)
-            return id
-        }
+    /// Word and n-gram ids of a line the model learns from: every n-gram
+    /// gets an id. - Precondition: the line's words are counted.
+    private mutating func learn(_ text: String) -> Line {
+        let words = text.split(separator: " ").map { vocabulary[$0]! }
         var grams = Array(repeating: Int32(-1), count: words.count * Self.maxTagWords)
         for start in words.indices {
+            var prefix: Int32 = -1
             for length in 1...min(Self.maxTagWords, words.count - start) {
-                let key = Array(words[start..<(start + length)])
-                let id: Int32
+                let key = Self.gramKey(prefix, words[start + length - 1])
                 if let known = gramIDs[key] {
-                    id = known
+                    prefix = known
                 } else {
-                    id = Int32(gramIDs.count)
-                    gramIDs[key] = id
+                    prefix = Int32(gramIDs.count)
+                    gramIDs[key] = prefix
                 }
-                grams[start * Self.maxTagWords + length - 1] = id
+                grams[start * Self.maxTagWords + length - 1] = prefix
             }
         }
         return Line(words: words, grams: grams)
+    }
+
+    /// Word and n-gram ids of a line to segment with the learned model: an
+    /// n-gram the training lines never had gets -1 (it can still be a tag,
+    /// through P0). - Precondition: the line's words are counted.
+    private func encode(_ text: String) -> Line {
+        let words = text.split(separator: " ").map { vocabulary[$0]! }
+        var grams = Array(repeating: Int32(-1), count: words.count * Self.maxTagWords)
+        for start in words.indices {
+            var prefix: Int32 = -1
+            for length in 1...min(Self.maxTagWords, words.count - start) {
+                guard let known = gramIDs[Self.gramKey(prefix, words[start + length - 1])] else { break }
+                prefix = known
+                grams[start * Self.maxTagWords + length - 1] = known
+            }
+        }
+        return Line(words: words, grams: grams)
+    }
+
+    private static func gramKey(_ prefix: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(UInt32(bitPattern: word))
     }
 
     /// Hard-EM passes; returns the last segmentation of `lines`.
@@ -124,7 +166,8 @@ struct KeywordSegmenter {
         let n = line.words.count
         guard n > 1 else { return n == 0 ? [] : [0..<1] }
         func seen(_ gram: Int32) -> Double {
-            let count = Int(gram) < tagCounts.count ? tagCounts[Int(gram)] : 0
+            guard gram >= 0 else { return 0 }
+            let count = tagCounts[Int(gram)]
             return count - (firstPass || own.contains(gram) ? 1 : 0)
         }
         var scores = Array(repeating: 0.0, count: n * Self.maxTagWords)
