@@ -1,20 +1,42 @@
 import PaperCatalog
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Appends values to a byte buffer in a fixed little-endian layout.
+/// Appends values in a fixed little-endian layout, either to memory (a
+/// ``column()`` of the bytes at the end) or straight to a file descriptor,
+/// so that saving an index never holds a second copy of it.
 struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+    private let buffer = ByteBuffer()
+    /// Where the bytes go when they are not kept in memory.
+    private let descriptor: Int32?
+    /// Bytes written so far.
+    private(set) var offset = 0
+    /// Whether writing to the file failed.
+    private(set) var failed = false
+
+    /// A writer that keeps the bytes in memory.
+    init() { descriptor = nil }
+
+    /// A writer to an open file; call ``flush()`` at the end.
+    init(descriptor: Int32) { self.descriptor = descriptor }
 
     mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
-    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    mutating func write(_ value: Bool) { write(value ? 1 as UInt8 : 0) }
     mutating func write(_ value: Double) { write(value.bitPattern) }
 
     mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { append($0) }
+    }
+
+    private mutating func write(_ value: UInt8) {
+        withUnsafeBytes(of: value) { append($0) }
     }
 
     mutating func write(_ value: String) {
         write(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func write(_ value: String?) {
@@ -35,14 +57,74 @@ struct BinaryWriter {
     /// A column's raw values, 8-byte aligned so it can be mapped in place.
     mutating func write<T: BitwiseCopyable>(_ column: Column<T>) {
         write(column.count)
-        while bytes.count % 8 != 0 { bytes.append(0) }
-        bytes.append(contentsOf: UnsafeRawBufferPointer(column.buffer))
+        while offset % 8 != 0 { write(0 as UInt8) }
+        append(UnsafeRawBufferPointer(column.buffer))
     }
 
     mutating func write(_ table: StringTable) {
         write(table.offsets)
         write(table.bytes)
     }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        offset += bytes.count
+        guard let descriptor else { return buffer.append(bytes) }
+        if buffer.count + bytes.count > ByteBuffer.fileChunk {
+            flush()
+            if bytes.count > ByteBuffer.fileChunk { return send(bytes, to: descriptor) }
+        }
+        buffer.append(bytes)
+    }
+
+    /// Sends what is buffered to the file.
+    mutating func flush() {
+        guard let descriptor else { return }
+        send(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count), to: descriptor)
+        buffer.removeAll()
+    }
+
+    /// Writes every byte: one `write` call moves at most about 2 GiB on Linux.
+    private mutating func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+        var sent = 0
+        while sent < bytes.count, !failed {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + sent, min(bytes.count - sent, 1 << 30))
+            if count <= 0 { failed = true } else { sent += count }
+        }
+    }
+
+    /// The bytes written, of a writer to memory: a view, not a copy.
+    func column() -> Column<UInt8> {
+        Column(pointer: buffer.base.assumingMemoryBound(to: UInt8.self), count: buffer.count, owner: buffer)
+    }
+}
+
+/// Growable bytes from `malloc`: `realloc` grows a large buffer by
+/// remapping pages rather than copying, so building a large column never
+/// needs twice its size.
+final class ByteBuffer: @unchecked Sendable {
+    /// Bytes a writer to a file gathers before sending them.
+    static let fileChunk = 1 << 20
+
+    private(set) var base: UnsafeMutableRawPointer
+    private(set) var count = 0
+    private var capacity = 4096
+
+    init() { base = malloc(capacity)! }
+
+    deinit { free(base) }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        if count + bytes.count > capacity {
+            capacity = max(count + bytes.count, capacity * 2)
+            guard let grown = realloc(base, capacity) else { fatalError("out of memory growing a buffer to \(capacity) bytes") }
+            base = grown
+        }
+        (base + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    func removeAll() { count = 0 }
 }
 
 /// Reads what ``BinaryWriter`` wrote, from memory kept alive by `owner`;

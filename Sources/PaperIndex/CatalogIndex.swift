@@ -51,11 +51,18 @@ public struct CatalogIndex: Sendable {
     /// in the order given): the order `list` prints, so that a filter's
     /// first matches are its newest. - Complexity: O(total text length +
     /// vocabulary × log vocabulary + papers × log papers).
-    public init(papers: [Paper]) {
+    ///
+    /// Each paper is released once stored: pass the array with `consume`
+    /// (holding no other reference) and indexing needs little memory beyond
+    /// the index itself.
+    public init(papers: consuming [Paper]) {
         let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var builder = Builder()
-        for position in order { builder.add(papers[position]) }
+        for position in order {
+            builder.add(papers[position])
+            papers[position] = Paper(id: "")
+        }
         self = builder.finish()
     }
 

@@ -14,20 +14,26 @@ public enum IndexSnapshot {
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
-    /// warnings and errors reading produced.
-    public static func load(paths: [String], folder: String?) -> (index: CatalogIndex, problems: Int, catalog: Catalog?) {
+    /// warnings and errors reading produced; `diagnostics` lists them when
+    /// the files were read this time (a snapshot keeps only the count).
+    public static func load(paths: [String], folder: String?) -> (index: CatalogIndex, problems: Int, diagnostics: [Diagnostic]) {
         let fingerprint = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() }
         let file = folder.map { $0 + "/" + key(for: paths) + ".index" }
         if let file, let fingerprint, let saved = read(file, fingerprint: fingerprint) {
-            return (saved.index, saved.problems, nil)
+            return (saved.index, saved.problems, [])
         }
-        let catalog = Catalog.load(paths: paths)
-        let index = CatalogIndex(papers: catalog.papers)
-        let problems = catalog.diagnostics.count { $0.severity != .note }
-        if let folder, let file, let fingerprint, !catalog.hasErrors {
+        // The catalog goes as soon as its papers are out, so that indexing
+        // can release each paper once stored.
+        let (papers, diagnostics) = { () -> ([Paper], [Diagnostic]) in
+            let catalog = Catalog.load(paths: paths)
+            return (catalog.papers, catalog.diagnostics)
+        }()
+        let index = CatalogIndex(papers: consume papers)
+        let problems = diagnostics.count { $0.severity != .note }
+        if let folder, let file, let fingerprint, !diagnostics.contains(where: { $0.severity == .error }) {
             write(index, problems: problems, fingerprint: fingerprint, to: file, in: folder)
         }
-        return (index, problems, catalog)
+        return (index, problems, diagnostics)
     }
 
     /// The snapshot folder: `$IAIFI_CACHE_DIR`, else `$XDG_CACHE_HOME/iaifi`,
@@ -69,37 +75,24 @@ public enum IndexSnapshot {
         }
     }
 
+    /// Writes the snapshot to a temporary file, then renames it into place,
+    /// so a reader never sees half a snapshot.
     private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) {
-        var writer = BinaryWriter()
+        let temporary = file + ".\(getpid()).tmp"
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return }
+        var writer = BinaryWriter(descriptor: descriptor)
         writer.write(magic)
         writer.write(fingerprint)
         writer.write(problems)
         index.write(to: &writer)
-        let temporary = file + ".\(getpid()).tmp"
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
-              writeAll(writer.bytes, to: temporary)
-        else {
+        writer.flush()
+        guard close(descriptor) == 0, !writer.failed else {
             unlink(temporary)
             return
         }
         _ = rename(temporary, file)
-    }
-
-    /// Writes every byte, in chunks: one `write` call moves at most about
-    /// 2 GiB on Linux, and a snapshot of a million papers is larger.
-    private static func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, min(buffer.count - written, 1 << 30))
-                if count <= 0 { return false }
-                written += count
-            }
-            return true
-        }
-        return close(descriptor) == 0 && complete
     }
 }
 

@@ -17,13 +17,13 @@ public struct PaperStore: RandomAccessCollection, Sendable {
 
         mutating func add(_ paper: Paper) {
             paper.write(to: &writer)
-            starts.append(Int64(writer.bytes.count))
+            starts.append(Int64(writer.offset))
             ids.append(paper.id)
         }
 
         func finish() -> PaperStore {
             // Consistent by construction.
-            try! PaperStore(starts: Column(starts), bytes: Column(writer.bytes), ids: .build(ids))
+            try! PaperStore(starts: Column(starts), bytes: writer.column(), ids: .build(ids))
         }
     }
 

@@ -26,28 +26,30 @@ public struct Catalog: Sendable {
         let inputs = paths.flatMap(InputFiles.expand)
         return Catalog(inputs: inputs.map { input in
             switch input {
-            case .file(let path): (path, InputFiles.read(path, limit: maxFileBytes))
-            case .problem(let path, let message): (path, .failure(message))
+            case .file(let path): (path, { InputFiles.read(path, limit: maxFileBytes) })
+            case .problem(let path, let message): (path, { .failure(message) })
             }
         })
     }
 
     /// Reads dumps already in memory, keyed by the name diagnostics should use.
     public static func parse(_ documents: [(name: String, text: String)]) -> Catalog {
-        Catalog(inputs: documents.map { ($0.name, .success(Array($0.text.utf8))) })
+        Catalog(inputs: documents.map { document in (document.name, { .success(Array(document.text.utf8)) }) })
     }
 
-    private init(inputs: [(String, Result<[UInt8], InputFiles.Failure>)]) {
+    /// Reads each input in turn: one file's bytes are in memory at a time,
+    /// and only until they are decoded into lines.
+    private init(inputs: [(String, () -> Result<[UInt8], InputFiles.Failure>)]) {
         var drafts: [Paper] = []
         var owner: [Int] = []
         var reports: [FileReport] = []
-        for (path, contents) in inputs {
+        for (path, load) in inputs {
             var report = FileReport(path: path)
-            switch contents {
+            switch load().map({ TextFile(path: path, bytes: $0) }) {
             case .failure(let failure):
                 report.diagnostics.append(Diagnostic(.error, file: path, failure.message))
-            case .success(let bytes):
-                let result = Self.read(path: path, bytes: bytes, report: &report)
+            case .success(let file):
+                let result = Self.read(file, report: &report)
                 report.records = result.papers.count
                 owner += Array(repeating: reports.count, count: result.papers.count)
                 drafts += result.papers
@@ -74,8 +76,8 @@ public struct Catalog: Sendable {
         self.files = reports
     }
 
-    private static func read(path: String, bytes: [UInt8], report: inout FileReport) -> ReadResult {
-        let file = TextFile(path: path, bytes: bytes)
+    private static func read(_ file: TextFile, report: inout FileReport) -> ReadResult {
+        let path = file.path
         report.diagnostics += file.diagnostics
         guard !file.diagnostics.contains(where: { $0.severity == .error }) else { return ReadResult() }
         guard file.lines.contains(where: { !LineShape.isBlank($0) }) else {

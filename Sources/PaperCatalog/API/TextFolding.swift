@@ -28,6 +28,10 @@ public enum TextFolding {
     public static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { appendAlphanumeric(ascii: byte, to: &bytes) }
+            return bytes
+        }
         for scalar in text.unicodeScalars {
             appendAlphanumerics(of: scalar, to: &bytes)
         }
@@ -40,14 +44,18 @@ public enum TextFolding {
     public static func appendAlphanumerics(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
-            let byte = UInt8(value)
-            if (97...122).contains(byte) || (48...57).contains(byte) { bytes.append(byte) }
-            else if (65...90).contains(byte) { bytes.append(byte + 32) }
+            appendAlphanumeric(ascii: UInt8(value), to: &bytes)
         } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             for folded in fold(String(scalar)).unicodeScalars
             where folded.properties.isAlphabetic || folded.properties.numericType != nil {
                 bytes.append(contentsOf: String(folded).utf8)
             }
         }
+    }
+
+    @inline(__always)
+    private static func appendAlphanumeric(ascii byte: UInt8, to bytes: inout [UInt8]) {
+        if (97...122).contains(byte) || (48...57).contains(byte) { bytes.append(byte) }
+        else if (65...90).contains(byte) { bytes.append(byte + 32) }
     }
 }

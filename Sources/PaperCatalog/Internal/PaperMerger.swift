@@ -14,7 +14,7 @@ enum PaperMerger {
             }
             return index
         }
-        var firstByKey: [String: Int] = [:]
+        var firstByKey: [MatchKey: Int] = [:]
         for (index, paper) in papers.enumerated() {
             for key in matchKeys(paper) {
                 if let other = firstByKey[key] {
@@ -41,22 +41,49 @@ enum PaperMerger {
         return (records, recordOf)
     }
 
-    private static func matchKeys(_ paper: Paper) -> [String] {
-        var keys: [String] = []
-        if let id = paper.arxivId { keys.append("id:" + id.lowercased()) }
-        if let title = paper.title.map(squeezed), !title.isEmpty {
-            if title.utf8.count >= 20 { keys.append("title:" + title) }
-            if let date = paper.date { keys.append("dated-title:\(date) " + title) }
+    private static func matchKeys(_ paper: Paper) -> [MatchKey] {
+        var keys: [MatchKey] = []
+        if let id = paper.arxivId { keys.append(MatchKey(.arxivId, Array(id.lowercased().utf8))) }
+        if let title = paper.title.map(TextFolding.alphanumerics), !title.isEmpty {
+            if title.count >= 20 { keys.append(MatchKey(.title, title)) }
+            if let date = paper.date { keys.append(MatchKey(.datedTitle, Array("\(date) ".utf8) + title)) }
         }
-        if let abstract = paper.abstract.map(squeezed), abstract.count >= 100 {
-            keys.append("abstract:" + abstract)
+        if let abstract = paper.abstract.map(TextFolding.alphanumerics), abstract.count >= 100 {
+            keys.append(MatchKey(.abstract, abstract))
         }
         return keys
     }
 
-    /// Letters and digits only, folded: robust to spacing, case and punctuation.
-    private static func squeezed(_ text: String) -> String {
-        String(decoding: TextFolding.alphanumerics(text), as: UTF8.self)
+    /// What two entries must share to be one paper: a kind and a 128-bit
+    /// hash of the folded letters and digits (robust to spacing, case and
+    /// punctuation). Hashes, not the text itself, so that a million
+    /// abstracts are not held twice; two different texts meet with a
+    /// chance of about 2⁻¹²⁸ per pair.
+    private struct MatchKey: Hashable {
+        enum Kind: UInt8 { case arxivId, title, datedTitle, abstract }
+        var low: UInt64
+        var high: UInt64
+
+        init(_ kind: Kind, _ bytes: [UInt8]) {
+            // Two independent multiply-xorshift lanes over the bytes, each
+            // finished with the SplitMix64 mixer.
+            var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(kind.rawValue)
+            var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(kind.rawValue)
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                b = (b &+ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
+                b ^= b >> 29
+            }
+            low = Self.mix(a ^ UInt64(bytes.count))
+            high = Self.mix(b &+ UInt64(bytes.count))
+        }
+
+        private static func mix(_ value: UInt64) -> UInt64 {
+            var z = value
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 
     private static func combine(_ papers: [Paper]) -> Paper {

@@ -85,9 +85,10 @@ struct Context {
     /// nothing could be read, every error.
     func loadIndex(console: inout Console) throws -> CatalogIndex {
         let paths = try inputPaths().paths
-        let (index, problems, catalog) = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
-        if let catalog, catalog.papers.isEmpty, catalog.hasErrors {
-            for diagnostic in catalog.diagnostics where diagnostic.severity == .error {
+        let (index, problems, diagnostics) = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
+        let errors = diagnostics.filter { $0.severity == .error }
+        if index.count == 0, !errors.isEmpty {
+            for diagnostic in errors {
                 console.error(diagnostic.description.safeForTerminal)
             }
             throw InputError(message: "no papers could be read from \(paths.joined(separator: ", "))")
