@@ -40,8 +40,10 @@ enum PaperIdentifier {
         return words.last
     }
 
+    /// The runs of ASCII letters and digits of the folded text.
     private static func asciiWords(_ text: String) -> [String] {
-        TextFolding.fold(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+        TextFolding.fold(text).utf8.split { !(97...122).contains($0) && !(48...57).contains($0) }
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// 1 -> "b", 25 -> "z", 26 -> "ba": a bijective base-26 tail.

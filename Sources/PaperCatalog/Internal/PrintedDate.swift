@@ -14,8 +14,11 @@ struct PrintedDate: Equatable {
 
     /// Parses a whole line such as `Oct 25, 2023` or `Apr 25, 2025 2`.
     init?(line: String) {
-        let words = line.split(separator: " ")
-        guard (2...4).contains(words.count), let month = Self.month(words[0]) else { return nil }
+        self.init(words: line.split(separator: " "))
+    }
+
+    private init?(words: some Collection<Substring>) {
+        guard (2...4).contains(words.count), let month = Self.month(words.first!) else { return nil }
         var rest = words.dropFirst()
         var dayWord = rest.removeFirst()
         let hasComma = dayWord.hasSuffix(",")
@@ -38,9 +41,8 @@ struct PrintedDate: Equatable {
     static func suffix(of line: String) -> (prefix: String, date: PrintedDate)? {
         guard line.utf8.count < 120, line.utf8.last.map({ (48...57).contains($0) }) == true else { return nil }
         let words = line.split(separator: " ")
-        guard words.count >= 4 else { return nil }
-        let tail = words[(words.count - 3)...].joined(separator: " ")
-        guard let date = PrintedDate(line: tail), date.year != nil, date.trailingNumber == nil else { return nil }
+        guard words.count >= 4, let date = PrintedDate(words: words.suffix(3)), date.year != nil, date.trailingNumber == nil
+        else { return nil }
         return (words[..<(words.count - 3)].joined(separator: " "), date)
     }
 
@@ -51,7 +53,7 @@ struct PrintedDate: Equatable {
     }
 
     private static func month(_ word: Substring) -> Int? {
-        monthNames.firstIndex(of: String(word)).map { $0 + 1 }
+        monthNames.firstIndex { $0 == word }.map { $0 + 1 }
     }
 
     private static func number(_ word: Substring, digits: ClosedRange<Int>) -> Int? {
