@@ -1,0 +1,39 @@
+import Testing
+@testable import PaperIndex
+
+@Suite struct IndexBuildingTests {
+    private func intern(_ term: String, into table: inout TermTable) -> Int32 {
+        var term = term
+        return term.withUTF8 { table.intern($0) }
+    }
+
+    @Test func termTableGivesOneIdPerDistinctTermThroughGrowth() {
+        var table = TermTable()
+        let words = (0..<5000).map { "w\($0 * 7919 % 5000)" } + ["", "é", "e"]
+        let ids = words.map { intern($0, into: &table) }
+        #expect(ids == Array(0..<Int32(words.count)))
+        #expect(words.map { intern($0, into: &table) } == ids)
+        #expect(table.count == words.count)
+        #expect(String(decoding: table.term(Int(ids[42])), as: UTF8.self) == words[42])
+    }
+
+    @Test func termTableSortsLikeStringTable() {
+        var table = TermTable()
+        let words = ["zeta", "alpha", "alp", "Zeta", "é", "e", "beta", "alpha2"]
+        for word in words { _ = intern(word, into: &table) }
+        let order = table.idsSortedByBytes()
+        #expect(order.map { words[Int($0)] } == words.sortedByBytes())
+        let sorted = table.table(order)
+        #expect(sorted.index(of: "alpha") == words.sortedByBytes().firstIndex(of: "alpha"))
+        #expect(sorted.index(of: "gamma") == nil)
+    }
+
+    @Test func groupByKeyIsAStableCountingSort() {
+        let keys: [Int32] = [2, 0, 2, 1, 0, 2]
+        var placed = Array(repeating: -1, count: keys.count)
+        // Groups in the order key 1, key 2, key 0.
+        let starts = groupByKey(keys, order: [1, 2, 0]) { item, position in placed[position] = item }
+        #expect(starts == [0, 1, 4, 6])
+        #expect(placed == [3, 0, 2, 5, 1, 4])
+    }
+}
