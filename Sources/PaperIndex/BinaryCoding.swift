@@ -115,13 +115,25 @@ final class ByteBuffer: @unchecked Sendable {
 
     func append(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
-        if count + bytes.count > capacity {
-            capacity = max(count + bytes.count, capacity * 2)
-            guard let grown = realloc(base, capacity) else { fatalError("out of memory growing a buffer to \(capacity) bytes") }
-            base = grown
-        }
+        reserve(bytes.count)
         (base + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
         count += bytes.count
+    }
+
+    /// Appends one value's bytes.
+    @inline(__always)
+    func append<Value: BitwiseCopyable>(_ value: Value) {
+        reserve(MemoryLayout<Value>.stride)
+        base.storeBytes(of: value, toByteOffset: count, as: Value.self)
+        count += MemoryLayout<Value>.stride
+    }
+
+    @inline(__always)
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        capacity = max(count + more, capacity * 2)
+        guard let grown = realloc(base, capacity) else { fatalError("out of memory growing a buffer to \(capacity) bytes") }
+        base = grown
     }
 
     func removeAll() { count = 0 }

@@ -151,8 +151,8 @@ extension CatalogIndex {
     struct Builder {
         private var terms = TermTable()
         /// Per posting, in document order: the term and its ``FieldCounts``.
-        private var postingTerms: [Int32] = []
-        private var postingCounts: [UInt32] = []
+        private var postingTerms = ColumnBuilder<Int32>()
+        private var postingCounts = ColumnBuilder<UInt32>()
         /// Where each document's postings start in `postingTerms`.
         private var documentStarts: [Int] = [0]
         /// Scratch for the document being added: counts by term id, and the terms touched.
@@ -218,6 +218,7 @@ extension CatalogIndex {
         func finish() -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
+            let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
             var starts: [Int64] = []
             var counts: Column<UInt32>?
             let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in

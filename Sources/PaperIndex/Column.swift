@@ -52,6 +52,23 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
     }
 }
 
+/// A column built by appending. Its memory grows with `realloc`, which
+/// moves a large block by remapping pages rather than copying it, and
+/// ``column()`` hands the values over without a copy: building a column of
+/// a billion values never needs room for two.
+struct ColumnBuilder<Element: BitwiseCopyable> {
+    private let storage = ByteBuffer()
+
+    var count: Int { storage.count / MemoryLayout<Element>.stride }
+
+    mutating func append(_ value: Element) { storage.append(value) }
+
+    /// The values appended so far. - Complexity: O(1).
+    func column() -> Column<Element> {
+        Column(pointer: storage.base.assumingMemoryBound(to: Element.self), count: count, owner: storage)
+    }
+}
+
 /// Memory a ``Column`` allocated for itself.
 final class Allocation: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer

@@ -121,7 +121,7 @@ extension ExactIndex {
 /// id once), items within a group in input order. Calls `place` with each
 /// item's input index and its output position, in input order; returns where
 /// each group starts, and the end after the last.
-func groupByKey(_ keys: [Int32], order: [Int32], place: (_ item: Int, _ position: Int) -> Void) -> [Int64] {
+func groupByKey(_ keys: some RandomAccessCollection<Int32>, order: [Int32], place: (_ item: Int, _ position: Int) -> Void) -> [Int64] {
     var rank = [Int](repeating: 0, count: order.count)
     for (position, id) in order.enumerated() { rank[Int(id)] = position }
     var starts = [Int64](repeating: 0, count: order.count + 1)

@@ -44,9 +44,19 @@ enum InputFiles {
         guard size <= limit else {
             return .failure(Failure(message: "file is \(size) bytes; files over \(limit) bytes are not read (split it into several dumps)"))
         }
-        guard FileManager.default.isReadableFile(atPath: path),
-            let data = FileManager.default.contents(atPath: path)
-        else { return .failure(Failure(message: "file cannot be read (permission denied?)")) }
-        return .success([UInt8](data))
+        let unreadable = Failure(message: "file cannot be read (permission denied?)")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(unreadable) }
+        defer { close(descriptor) }
+        // Straight into the array: no intermediate `Data`, no second copy.
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, min(size - count, 1 << 30))
+                if read <= 0 { complete = read == 0; break }
+                count += read
+            }
+        }
+        return complete ? .success(bytes) : .failure(unreadable)
     }
 }

@@ -20,7 +20,9 @@ struct TextFile {
                            "binary data (a NUL byte); expected a text dump"))
             return
         }
-        let isLatin1 = !bytes.isValidUTF8 && !bytes.hasMultibyteUTF8
+        // Without one well-formed multi-byte sequence, any byte over 0x7F
+        // makes the file invalid UTF-8: it is Latin-1.
+        let isLatin1 = !bytes.hasMultibyteUTF8 && bytes.contains { $0 >= 0x80 }
         if isLatin1 {
             diagnostics.append(
                 Diagnostic(.warning, file: path,
@@ -79,8 +81,6 @@ extension UInt8 {
 
 private extension Collection<UInt8> {
     var lineNumber: Int { reduce(1) { $1 == .newline ? $0 + 1 : $0 } }
-
-    var isValidUTF8: Bool { String(validating: self, as: UTF8.self) != nil }
 
     /// Whether any well-formed multi-byte UTF-8 sequence occurs: a file with
     /// one is UTF-8 with damage, not Latin-1.
