@@ -49,6 +49,19 @@ import Testing
         #expect(tags[4] == ["neural networks", "galaxy formation"])
     }
 
+    /// Past its training size (20,000 lines; 600 here) the model learns from
+    /// an even sample and segments every line on its own, on all cores: each
+    /// line must still come back whole, and copies of one line must get the
+    /// same tags wherever they are.
+    @Test func largeCorporaAreSampledAndSegmentedLineByLine() {
+        let distinct = bundled.papers.compactMap(\.keywordLine)
+        let lines = (0..<3).flatMap { _ in distinct }
+        let tags = KeywordSegmenter.segment(lines, trainingLines: 600)
+        #expect(tags.count == lines.count)
+        #expect(zip(lines, tags).allSatisfy { $0.0 == $0.1.joined(separator: " ") })
+        #expect((0..<distinct.count).allSatisfy { tags[$0] == tags[$0 + distinct.count] && tags[$0] == tags[tags.count - distinct.count + $0] })
+    }
+
     /// Tags as word ranges, so equal tags at different places do not match.
     private func spans(_ tags: [String]) -> [Range<Int>] {
         var start = 0

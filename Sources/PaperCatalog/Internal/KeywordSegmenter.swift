@@ -30,7 +30,7 @@ struct KeywordSegmenter {
     private static let frequentTag = 5.0
     private static let swallowPenalty = 0.01
     /// Lines used to learn the dictionary; larger corpora are sampled evenly.
-    private static let maxTrainingLines = 20_000
+    static let maxTrainingLines = 20_000
 
     private var vocabulary: [Substring: Int32] = [:]
     private var spellings: [Substring] = []
@@ -55,11 +55,12 @@ struct KeywordSegmenter {
         func gram(_ start: Int, _ length: Int) -> Int32 { grams[start * KeywordSegmenter.maxTagWords + length - 1] }
     }
 
-    /// Segments every line, learning from all of them together.
-    static func segment(_ lines: [String]) -> [[String]] {
+    /// Segments every line, learning from all of them together, or from an
+    /// even sample of `trainingLines` of them when there are more.
+    static func segment(_ lines: [String], trainingLines: Int = maxTrainingLines) -> [[String]] {
         var segmenter = KeywordSegmenter()
         for line in lines { segmenter.countWords(line) }
-        let stride = max(1, lines.count / maxTrainingLines)
+        let stride = max(1, lines.count / trainingLines)
         let training = Swift.stride(from: 0, to: lines.count, by: stride).map { segmenter.learn(lines[$0]) }
         let trained = segmenter.train(training)
         guard stride > 1 else { return zip(training, trained).map(segmenter.tags) }
