@@ -25,6 +25,12 @@ public enum SearchText {
     /// does a Greek letter written as such; other scalars fold through
     /// ``TextFolding``.
     public static func forEachTerm(in text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable({ forEachTerm(inUTF8: $0, body) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { forEachTerm(inUTF8: $0, body) }
+        }
+    }
+
+    private static func forEachTerm(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func flush() {
@@ -37,10 +43,8 @@ public enum SearchText {
             var name = name
             name.withUTF8(body)
         }
-        var utf8 = Array(text.utf8)
-        utf8.append(0)  // a sentinel: never part of a word or a command
         var index = 0
-        while index < utf8.count - 1 {
+        while index < utf8.count {
             let byte = utf8[index]
             if byte < 0x80 {
                 index += 1
@@ -51,7 +55,7 @@ public enum SearchText {
                 case UInt8(ascii: "\\"):
                     flush()
                     let start = index
-                    while isASCIILetter(utf8[index]) { index += 1 }
+                    while index < utf8.count, isASCIILetter(utf8[index]) { index += 1 }
                     let command = String(decoding: utf8[start..<index], as: UTF8.self)
                     if greekNames.contains(command) { emit(command.hasPrefix("var") ? String(command.dropFirst(3)) : command) }
                 default: flush()
@@ -77,7 +81,7 @@ public enum SearchText {
     }
 
     /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8, and its length in bytes.
-    private static func decodeScalar(_ utf8: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
         let lead = utf8[index]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = UInt32(lead) & (0xFF >> (length + 1))

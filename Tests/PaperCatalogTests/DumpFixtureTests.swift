@@ -33,6 +33,18 @@ import Testing
         #expect(catalog.papers.first?.authorsComplete == false)
     }
 
+    /// Middle initials and initials-only first names are names, in both
+    /// formats that print authors (the synthetic benchmark corpora found this).
+    @Test func authorsWithInitials() {
+        let iaifi = read(iaifiHeader + "Astrophysics Jan 2, 2024\nA Title\nMichael S. Albergo, J.-P. Uzan, E. Berger Jr. et al.\n\(abstract)\nflows\n")
+        #expect(iaifi.papers.first?.authors == ["Michael S. Albergo", "J.-P. Uzan", "E. Berger Jr."])
+        #expect(!iaifi.diagnostics.contains { $0.severity == .warning && !$0.message.contains("states") })
+        let arxiv = read("Scene of the Crime\nAxel Feldmann, Thomas R. Harvey\n\n\(abstract)\n\n59 pages, 14 figures\n\narXiv:2610.00196v1\nCreated: 2026-10-27\n")
+        #expect(arxiv.papers.first?.authors == ["Axel Feldmann", "Thomas R. Harvey"])
+        #expect(arxiv.papers.first?.title == "Scene of the Crime")
+        #expect(arxiv.diagnostics.isEmpty)
+    }
+
     @Test func arxivTruncatedLastEntryIsReported() {
         let catalog = read("\(abstract)\n\narXiv:2401.00001\nCreated: 2024-01-01\n\n\(abstract) More.\n")
         #expect(catalog.papers.count == 1)

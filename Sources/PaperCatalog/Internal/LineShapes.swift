@@ -19,14 +19,21 @@ enum LineShape {
     }
 
     /// Capitalised words, a few lower-case particles allowed (`Yara do Amaral
-    /// Coutinho`, `Oriol Mayné i Comas`, `MicroBooNE collaboration`).
+    /// Coutinho`, `Oriol Mayné i Comas`, `MicroBooNE collaboration`), and
+    /// initials (`Michael S. Albergo`, `J.-P. Uzan`, `Jr.`); a full stop that
+    /// ends a longer word ends a sentence, not a name.
     static func isName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
         guard (1...7).contains(words.count), name.utf8.count <= 80,
             let first = words.first?.unicodeScalars.first, first.properties.isUppercase
         else { return false }
         let lowercase = words.count { $0.first?.isLowercase == true }
-        return lowercase * 2 <= words.count && !name.contains(". ")
+        return lowercase * 2 <= words.count && words.allSatisfy { $0.last != "." || isInitial($0) }
+    }
+
+    /// `R.`, `J.-P.`, `Th.`, `Jr.`: at most three letters, with dots and hyphens.
+    private static func isInitial(_ word: Substring) -> Bool {
+        word.count { $0.isLetter } <= 3 && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" }
     }
 
     /// Whether at most half of the words start with a lower-case ASCII
