@@ -22,7 +22,7 @@ import Testing
         let precision = Double(truePositives) / Double(predictedCount), recall = Double(truePositives) / Double(goldCount)
         let f1 = 2 * precision * recall / (precision + recall)
         print("keyword segmentation on \(gold.count) hand-labelled lines: P \(precision) R \(recall) F1 \(f1)")
-        #expect(f1 >= 0.9)
+        #expect(f1 >= 0.94)
     }
 
     @Test func frequentTagsAreRecovered() throws {
@@ -30,6 +30,18 @@ import Testing
         let tags = try #require(bundled.papers.first { $0.keywordLine == line }?.keywords)
         #expect(tags.contains("diffusion models") && tags.contains("score-based models"))
         #expect(tags.joined(separator: " ") == line)
+    }
+
+    /// Two papers listing `3d dust mapping` and `bayesian inference` in that
+    /// order must not make one tag of them (`bayesian inference` is a tag of
+    /// dozens of papers); a tag neither starts nor ends with `to`.
+    @Test(arguments: [
+        ("3d dust mapping bayesian inference variational inference posterior estimation kernel methods", ["3d dust mapping", "bayesian inference"]),
+        ("quasi-newton methods learning to optimize hypergradient descent inverse problems surrogate modeling", ["quasi-newton methods", "learning to optimize"]),
+    ])
+    func concatenationsAndFunctionWords(line: String, expected: [String]) throws {
+        let tags = try #require(bundled.papers.first { $0.keywordLine == line }?.keywords)
+        #expect(expected.allSatisfy(tags.contains), "\(tags)")
     }
 
     @Test func everyLineIsCoveredExactly() {

@@ -12,12 +12,14 @@ import Foundation
 ///
 /// where `count` excludes the line being segmented, and `P0`, the chance of a
 /// tag never seen before, favours usual tag lengths and words that usually
-/// start or end a tag (backed off to the word's last three letters). Two
-/// corrections keep frequent neighbours apart: a candidate that splits into
-/// two parts each more frequent than itself is a co-occurrence, not a tag;
-/// an unseen candidate that starts or ends with a frequent tag is penalised;
-/// and a soft prior on the number of tags a paper carries (about five, fewer
-/// on a short line: a tag has two words on average).
+/// start or end a tag (backed off to the word's last three letters; English
+/// function words such as `to` and `of` almost never do). Corrections keep
+/// frequent neighbours apart: a candidate that splits into two parts each
+/// more frequent than itself is a co-occurrence, not a tag, and so is one
+/// that contains, at either end, a multi-word tag seen far more often than
+/// itself; an unseen candidate that starts or ends with a frequent tag is
+/// penalised; and a soft prior on the number of tags a paper carries (about
+/// five, fewer on a short line: a tag has two words on average).
 struct KeywordSegmenter {
     static let maxTagWords = 6
     private static let alpha = 100_000.0
@@ -29,6 +31,19 @@ struct KeywordSegmenter {
     /// `swallowPenalty`.
     private static let frequentTag = 5.0
     private static let swallowPenalty = 0.01
+    /// A multi-word tag seen at least `frequentTag` times and this many times
+    /// more often than a candidate that contains it at either end makes the
+    /// candidate a concatenation (two related papers listing the same two
+    /// tags in the same order), not a tag.
+    private static let concatenationRatio = 8.0
+    /// English function words, which open or close a tag about as rarely as
+    /// this chance (`learning to optimize`, never `to optimize`): general
+    /// language, not a list of any file's tags.
+    private static let functionWords: Set<Substring> = [
+        "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "via", "and", "or", "as", "into",
+        "than", "vs", "versus",
+    ]
+    private static let functionWordEdgeChance = 0.01
     /// Lines used to learn the dictionary; larger corpora are sampled evenly.
     static let maxTrainingLines = 20_000
 
@@ -145,6 +160,7 @@ struct KeywordSegmenter {
         wordTotal = Double(wordCounts.reduce(0, +))
         startProbability = Array(repeating: 0.5, count: spellings.count)
         endProbability = startProbability
+        pinFunctionWords()
         tagCounts = Array(repeating: 0, count: gramIDs.count)
         for line in lines {
             for gram in Set(line.grams) where gram >= 0 { tagCounts[Int(gram)] += 1 }
@@ -176,10 +192,15 @@ struct KeywordSegmenter {
             for length in 1...min(Self.maxTagWords, n - start) {
                 var count = seen(line.gram(start, length))
                 if count > 0, length > 1 {
-                    for split in 1..<length
-                    where min(seen(line.gram(start, split)), seen(line.gram(start + split, length - split))) > count {
-                        count = 0
-                        break
+                    for split in 1..<length {
+                        let left = seen(line.gram(start, split)), right = seen(line.gram(start + split, length - split))
+                        let concatenation = !firstPass
+                            && ((split >= 2 && left >= Self.frequentTag && left > Self.concatenationRatio * count)
+                                || (length - split >= 2 && right >= Self.frequentTag && right > Self.concatenationRatio * count))
+                        if min(left, right) > count || concatenation {
+                            count = 0
+                            break
+                        }
                     }
                 }
                 var novel = novelProbability(line.words[start..<(start + length)])
@@ -224,6 +245,13 @@ struct KeywordSegmenter {
             tags -= 1
         }
         return cuts.reversed()
+    }
+
+    private mutating func pinFunctionWords() {
+        for (id, word) in spellings.enumerated() where Self.functionWords.contains(word) {
+            startProbability[id] = Self.functionWordEdgeChance
+            endProbability[id] = Self.functionWordEdgeChance
+        }
     }
 
     /// P0: the chance of these words as a tag never seen before.
@@ -275,6 +303,7 @@ struct KeywordSegmenter {
             startProbability[id] = (Double(starts[id]) + 2 * suffixStart) / (Double(seen[id]) + 2)
             endProbability[id] = (Double(ends[id]) + 2 * suffixEnd) / (Double(seen[id]) + 2)
         }
+        pinFunctionWords()
         let tagTotalCount = Double(lengths.reduce(0, +))
         lengthProbability = lengths.map { $0 == 0 ? 0.001 : (Double($0) + 1) / (tagTotalCount + 6) }
     }
