@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for RUNS executions (default
 # 10 million). Usage: Fuzz/run.sh [RUNS] [TARGET...]
-# Targets: iaifi arxiv hf query pipeline. A crashing input is saved in
+# Targets: iaifi arxiv hf query pipeline search. A crashing input is saved in
 # .build-fuzz/crashes/; copy it to Tests/Fixtures/fuzz-regressions/ with a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,14 @@ for target in $targets; do
         Sources/PaperIndex/Query.swift Sources/PaperIndex/Suggestion.swift Fuzz/FuzzQuery.swift -o "$binary"
       printf '%s' 'dark matter' > "$corpus/1"; printf '%s' 'title:"flow" (a OR b) -c year:2020..' > "$corpus/2"
       printf '%s' 'author:^Tegmark diffus* NOT x' > "$corpus/3"; printf '%s' '"unbalanced (x' > "$corpus/4" ;;
+    search)
+      # PaperCatalog as a static library, then PaperIndex with the entry point over it.
+      swiftc -O -sanitize=fuzzer -parse-as-library -module-name PaperCatalog -emit-module \
+        -emit-module-path "$out/modules/PaperCatalog.swiftmodule" -emit-library -static -o "$out/libPaperCatalog.a" $catalog
+      swiftc -O -sanitize=fuzzer -parse-as-library -module-name PaperIndex -I "$out/modules" -L "$out" -lPaperCatalog \
+        $(find Sources/PaperIndex -name '*.swift') Fuzz/FuzzSearch.swift -o "$binary"
+      printf '%s' 'dark matter' > "$corpus/1"; printf '%s' '"neural network" OR symmetry -galaxy' > "$corpus/2"
+      printf '%s' 'physics-informed year:2023..' > "$corpus/3"; printf '%s' 'diffusion model' > "$corpus/4" ;;
     *)
       flag=$(echo "$target" | tr a-z A-Z)
       [ "$target" = pipeline ] && flag="IAIFI -D FUZZ_PIPELINE"
