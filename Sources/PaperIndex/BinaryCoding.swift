@@ -14,6 +14,8 @@ struct BinaryWriter {
     private(set) var offset = 0
     /// Whether writing to the file failed.
     private(set) var failed = false
+    /// Bytes a writer to a file gathers before sending them.
+    private static let fileChunk = 1 << 20
 
     /// A writer that keeps the bytes in memory.
     init() { descriptor = nil }
@@ -69,9 +71,9 @@ struct BinaryWriter {
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         offset += bytes.count
         guard let descriptor else { return buffer.append(bytes) }
-        if buffer.count + bytes.count > ByteBuffer.fileChunk {
+        if buffer.count + bytes.count > Self.fileChunk {
             flush()
-            if bytes.count > ByteBuffer.fileChunk { return send(bytes, to: descriptor) }
+            if bytes.count > Self.fileChunk { return send(bytes, to: descriptor) }
         }
         buffer.append(bytes)
     }
@@ -102,9 +104,6 @@ struct BinaryWriter {
 /// remapping pages rather than copying, so building a large column never
 /// needs twice its size.
 final class ByteBuffer: @unchecked Sendable {
-    /// Bytes a writer to a file gathers before sending them.
-    static let fileChunk = 1 << 20
-
     private(set) var base: UnsafeMutableRawPointer
     private(set) var count = 0
     private var capacity = 4096
@@ -190,10 +189,6 @@ struct BinaryReader {
     /// Moves past a string without decoding it.
     mutating func skipString() throws {
         offset += try readCount()
-    }
-
-    mutating func skipStrings() throws {
-        for _ in 0..<(try readCount(elementSize: 8)) { try skipString() }
     }
 
     mutating func readStrings() throws -> [String] {

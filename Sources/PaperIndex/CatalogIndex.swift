@@ -180,6 +180,12 @@ extension CatalogIndex {
             let doc = Int32(dateKeys.count)
             for field in Field.allCases {
                 var length = 0
+                // A tag's or an author's exact key is its terms joined by spaces (``SearchText/key(_:)``).
+                let exactSlot: Int? = switch field {
+                case .keywords: 0
+                case .authors: 1
+                default: nil
+                }
                 for part in Self.parts(of: paper, field: field) {
                     key.removeAll(keepingCapacity: true)
                     SearchText.forEachTerm(in: part) { term in
@@ -188,12 +194,13 @@ extension CatalogIndex {
                         if countsOfTerm[id].packed == 0 { termsOfDocument.append(Int32(id)) }
                         countsOfTerm[id].add(field)
                         length += 1
-                        if !key.isEmpty { key.append(UInt8(ascii: " ")) }
-                        key.append(contentsOf: term)
+                        if exactSlot != nil {
+                            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                            key.append(contentsOf: term)
+                        }
                     }
-                    // A tag's or an author's key is its terms joined by spaces: ``SearchText/key(_:)``.
-                    if field == .keywords || field == .authors {
-                        key.withUnsafeBufferPointer { exact[field == .keywords ? 0 : 1].add(key: $0, name: part, doc: doc) }
+                    if let exactSlot {
+                        key.withUnsafeBufferPointer { exact[exactSlot].add(key: $0, name: part, doc: doc) }
                     }
                 }
                 totalLength[field.rawValue] += length

@@ -7,8 +7,6 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     /// - Precondition: `sortedDocs` is strictly increasing.
     public init(sorted sortedDocs: [Int32]) { column = Column(sortedDocs) }
 
-    public init(unsorted: some Sequence<Int32>) { self.init(sorted: Array(Set(unsorted)).sorted()) }
-
     /// A view of index memory. - Precondition: strictly increasing.
     init(view: Column<Int32>) { column = view }
 

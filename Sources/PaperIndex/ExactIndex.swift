@@ -38,12 +38,15 @@ struct ExactIndex: Sendable {
     /// is in `score based diffusion model`, `tegmark` in `max tegmark`.
     /// - Complexity: O(log words + keys holding the rarest word + their documents).
     func docs(containing key: String) -> DocSet {
-        let needle = Array(key.utf8)
-        let words = Set(key.split(separator: " ").map(String.init))
-        let lists = words.map { word in self.words.index(of: word).map { Int(wordStarts[$0])..<Int(wordStarts[$0 + 1]) } }
-        guard !needle.isEmpty, let rarest = lists.min(by: { ($0?.count ?? 0) < ($1?.count ?? 0) }), let rarest else {
-            return DocSet(sorted: [])
+        // The keys holding the phrase's rarest word; a word no key holds means none.
+        var rarest: Range<Int>?
+        for word in Set(key.split(separator: " ")) {
+            guard let position = words.index(of: String(word)) else { return DocSet(sorted: []) }
+            let holders = Int(wordStarts[position])..<Int(wordStarts[position + 1])
+            if holders.count < rarest?.count ?? .max { rarest = holders }
         }
+        guard let rarest else { return DocSet(sorted: []) }
+        let needle = Array(key.utf8)
         let found = wordKeys.slice(rarest).filter { Self.holds(keys.utf8(Int($0)), wholeWords: needle) }
         return DocSet.union(found.map { docs(at: Int($0)) })
     }
@@ -87,11 +90,7 @@ extension ExactIndex {
 
         func finish() -> ExactIndex {
             let order = keys.idsSortedByBytes()
-            var starts: [Int64] = []
-            let docs = Column<Int32>(capacity: postingDocs.count) { output in
-                starts = groupByKey(postingKeys, order: order) { pair, position in output[position] = postingDocs[pair] }
-                return postingDocs.count
-            }
+            let (starts, docs) = group(postingDocs, by: postingKeys, order: order)
             let table = keys.table(order)
             // The word index: each key's distinct words, keys in sorted order.
             var words = TermTable(), wordOfPair: [Int32] = [], keyOfPair: [Int32] = []
@@ -106,13 +105,19 @@ extension ExactIndex {
                 }
             }
             let wordOrder = words.idsSortedByBytes()
-            var wordStarts: [Int64] = []
-            let wordKeys = Column<Int32>(capacity: keyOfPair.count) { output in
-                wordStarts = groupByKey(wordOfPair, order: wordOrder) { pair, position in output[position] = keyOfPair[pair] }
-                return keyOfPair.count
+            let (wordStarts, wordKeys) = group(keyOfPair, by: wordOfPair, order: wordOrder)
+            return ExactIndex(keys: table, names: .build(order.map { names[Int($0)] }), starts: starts, docs: docs,
+                              words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys)
+        }
+
+        /// `values` grouped by their `keys` (``groupByKey(_:order:place:)``): where each group starts, and the values.
+        private func group(_ values: [Int32], by keys: [Int32], order: [Int32]) -> (Column<Int64>, Column<Int32>) {
+            var starts: [Int64] = []
+            let grouped = Column<Int32>(capacity: values.count) { output in
+                starts = groupByKey(keys, order: order) { item, position in output[position] = values[item] }
+                return values.count
             }
-            return ExactIndex(keys: table, names: .build(order.map { names[Int($0)] }), starts: Column(starts), docs: docs,
-                              words: words.table(wordOrder), wordStarts: Column(wordStarts), wordKeys: wordKeys)
+            return (Column(starts), grouped)
         }
     }
 }

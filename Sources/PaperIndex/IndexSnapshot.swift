@@ -48,12 +48,8 @@ public enum IndexSnapshot {
     }
 
     private static func key(for paths: [String]) -> String {
-        // FNV-1a over the absolute paths: stable across runs, unlike Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in paths.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }).joined(separator: "\0").utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.joined(separator: "\0")
+        return String(fnv1a(absolute.utf8), radix: 16)
     }
 
     private static func executableFingerprint() -> String {

@@ -83,11 +83,12 @@ extension CatalogIndex {
         if !request.categories.isEmpty {
             narrow(DocSet.union(try request.categories.map { category throws(SearchError) in try docs(inCategory: category) }))
         }
+        var candidates = 0..<Int32(count)
         if request.since != nil || request.until != nil {
-            let dated = docs(datedFrom: request.since, to: request.until)
-            matches = matches.map { $0.keeping(dated.contains) } ?? DocSet(sorted: Array(dated))
+            candidates = docs(datedFrom: request.since, to: request.until)
+            matches = matches?.keeping(candidates.contains)
         }
-        return if let matches { rank(matches, request, ranking) } else { rank(0..<Int32(count), request, ranking) }
+        return if let matches { rank(matches, request, ranking) } else { rank(candidates, request, ranking) }
     }
 
     /// What ranking needs from evaluating a request.
@@ -213,13 +214,11 @@ extension CatalogIndex {
             return docs(containingAll: terms, in: fields)
         case .prefix(let text, let field):
             let fields = Self.fields(field)
-            let stemless = TextFolding.fold(text)
-            var result = DocSet(sorted: [])
-            for term in terms(withPrefix: stemless) {
-                result = result.union(docs(containing: term, in: fields))
+            let matching = terms(withPrefix: TextFolding.fold(text))
+            for term in matching {
                 if let id = termID(term) { ranking.terms.append((id, fields)) }
             }
-            return result
+            return DocSet.union(matching.map { docs(containing: $0, in: fields) })
         case .firstAuthor(let name):
             let phrase = SearchText.terms(name).map { termID($0) ?? Self.separator }
             return phraseDocs(name, in: [.authors]).keeping { doc in

@@ -134,7 +134,7 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
             return Int32((state >> 33) % 10_000)
         }
         let small = Set((0..<sizes.0).map { _ in next() }), large = Set((0..<sizes.1).map { _ in next() })
-        let a = DocSet(unsorted: small), b = DocSet(unsorted: large)
+        let a = DocSet(sorted: small.sorted()), b = DocSet(sorted: large.sorted())
         #expect(Array(a.intersection(b)) == small.intersection(large).sorted())
         #expect(Array(b.intersection(a)) == small.intersection(large).sorted())
         #expect(Array(a.union(b)) == small.union(large).sorted())

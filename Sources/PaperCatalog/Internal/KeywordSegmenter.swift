@@ -116,43 +116,40 @@ struct KeywordSegmenter {
     /// Word and n-gram ids of a line the model learns from: every n-gram
     /// gets an id. - Precondition: the line's words are counted.
     private mutating func learn(_ text: String) -> Line {
-        let words = text.split(separator: " ").map { vocabulary[$0]! }
-        var grams = Array(repeating: Int32(-1), count: words.count * Self.maxTagWords)
-        for start in words.indices {
-            var prefix: Int32 = -1
-            for length in 1...min(Self.maxTagWords, words.count - start) {
-                let key = Self.gramKey(prefix, words[start + length - 1])
-                if let known = gramIDs[key] {
-                    prefix = known
-                } else {
-                    prefix = Int32(gramIDs.count)
-                    gramIDs[key] = prefix
-                }
-                grams[start * Self.maxTagWords + length - 1] = prefix
-            }
+        Self.line(wordIDs(text)) { key in
+            if let known = gramIDs[key] { return known }
+            let id = Int32(gramIDs.count)
+            gramIDs[key] = id
+            return id
         }
-        return Line(words: words, grams: grams)
     }
 
     /// Word and n-gram ids of a line to segment with the learned model: an
     /// n-gram the training lines never had gets -1 (it can still be a tag,
     /// through P0). - Precondition: the line's words are counted.
     private func encode(_ text: String) -> Line {
-        let words = text.split(separator: " ").map { vocabulary[$0]! }
+        Self.line(wordIDs(text)) { gramIDs[$0] }
+    }
+
+    private func wordIDs(_ text: String) -> [Int32] {
+        text.split(separator: " ").map { vocabulary[$0]! }
+    }
+
+    /// A line of `words` with, for each n-gram, the id `gramID` gives its key
+    /// (the id of the n-gram without its last word, and that word); an n-gram
+    /// whose prefix has no id has none either.
+    private static func line(_ words: [Int32], gramID: (UInt64) -> Int32?) -> Line {
         var grams = Array(repeating: Int32(-1), count: words.count * Self.maxTagWords)
         for start in words.indices {
             var prefix: Int32 = -1
             for length in 1...min(Self.maxTagWords, words.count - start) {
-                guard let known = gramIDs[Self.gramKey(prefix, words[start + length - 1])] else { break }
-                prefix = known
-                grams[start * Self.maxTagWords + length - 1] = known
+                let key = UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(UInt32(bitPattern: words[start + length - 1]))
+                guard let id = gramID(key) else { break }
+                prefix = id
+                grams[start * Self.maxTagWords + length - 1] = id
             }
         }
         return Line(words: words, grams: grams)
-    }
-
-    private static func gramKey(_ prefix: Int32, _ word: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(UInt32(bitPattern: word))
     }
 
     /// Hard-EM passes; returns the last segmentation of `lines`.

@@ -28,20 +28,22 @@ struct TableLayout {
             let flexible = columns.indices.filter { columns[$0].flexible }
             let fixed = columns.indices.filter { !columns[$0].flexible }.map { widths[$0] }.reduce(0, +)
             var available = max(0, width - fixed - separator.count * (columns.count - 1))
-            var wanted: [Int: Int] = [:]
+            var wanted = Array(repeating: 0, count: columns.count)
             for column in flexible {
                 let floor = min(widths[column], columns[column].minimumWidth)
                 wanted[column] = widths[column] - floor
                 widths[column] = floor
                 available -= floor
             }
-            while available > 0, let needy = Optional(flexible.filter { wanted[$0]! > 0 }), !needy.isEmpty {
+            while available > 0 {
+                let needy = flexible.filter { wanted[$0] > 0 }
+                if needy.isEmpty { break }
                 let weights = needy.map { columns[$0].weight }.reduce(0, +)
                 var given = 0
                 for column in needy {
-                    let share = min(wanted[column]!, max(1, available * columns[column].weight / weights))
+                    let share = min(wanted[column], max(1, available * columns[column].weight / weights))
                     widths[column] += share
-                    wanted[column]! -= share
+                    wanted[column] -= share
                     given += share
                     if given >= available { break }
                 }
