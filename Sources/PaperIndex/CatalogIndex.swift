@@ -59,9 +59,10 @@ public struct CatalogIndex: Sendable {
         let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var builder = Builder()
-        for position in order {
+        for (count, position) in order.enumerated() {
             builder.add(papers[position])
             papers[position] = Paper(id: "")
+            if count % 16_384 == 16_383 { FreedMemory.release() }
         }
         self = builder.finish()
     }

@@ -5,12 +5,15 @@ import Foundation
 let usage = """
     USAGE: iaifi-bench generate --papers <n> --out <folder> [--seed <s>]
            iaifi-bench run <folder>... [--queries <n>]
+           iaifi-bench floor <folder>...
 
     generate  writes a deterministic synthetic catalog in the three dump formats
               (80% IAIFI, 10% arXiv, 10% Hugging Face), built from the bundled
               data's vocabulary.
     run       parses and indexes each folder, then times queries (median, p99)
               and prints one table.
+    floor     reads each folder and looks up every word in a hash table, on one
+              core, doing nothing else: the speed no parse + index can beat.
 
     """
 
@@ -37,6 +40,8 @@ case "run":
     var rows: [Benchmark.Result] = []
     for folder in arguments { rows.append(Benchmark.run(folder: folder, queries: queries)) }
     Benchmark.printTable(rows)
+case "floor":
+    for folder in arguments.dropFirst() { Floor.print(Floor.run(folder: folder), folder: folder) }
 default:
     print(usage, terminator: "")
     exit(arguments.isEmpty ? 0 : 2)
