@@ -46,11 +46,20 @@ public enum SearchText {
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]
+            if isASCIIAlphanumeric(byte) {
+                // A run of ASCII letters and digits goes in at once, then folds in place.
+                let start = index
+                while index < utf8.count, isASCIIAlphanumeric(utf8[index]) { index += 1 }
+                let old = word.count
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                word.withUnsafeMutableBufferPointer { word in
+                    for position in old..<word.count where word[position] &- UInt8(ascii: "A") < 26 { word[position] |= 0x20 }
+                }
+                continue
+            }
             if byte < 0x80 {
                 index += 1
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
                 case UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"): continue
                 case UInt8(ascii: "\\"):
                     flush()
@@ -74,6 +83,10 @@ public enum SearchText {
             }
         }
         flush()
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -26,12 +26,20 @@ public enum TextFolding {
     /// The letters and digits of `text`, folded, as UTF-8 bytes: the text
     /// with case, diacritics, spacing and punctuation ignored.
     public static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { utf8 -> [UInt8]? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                for var byte in utf8 {
+                    if (65...90).contains(byte) { byte += 32 }
+                    guard (97...122).contains(byte) || (48...57).contains(byte) else { continue }
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 { appendAlphanumeric(ascii: byte, to: &bytes) }
-            return bytes
-        }
         for scalar in text.unicodeScalars {
             appendAlphanumerics(of: scalar, to: &bytes)
         }

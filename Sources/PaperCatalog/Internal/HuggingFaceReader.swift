@@ -16,7 +16,10 @@ enum HuggingFaceReader: DumpReader {
     static func signatureLines(in file: TextFile) -> [Int] {
         file.lines.indices.filter { index in
             let line = file.lines[index]
-            guard line.utf8.count < 40, line.contains(where: { $0 == "·" || $0 == "•" }) else { return false }
+            // `·` and `•` are the only characters looked for; both start with 0xC2 or 0xE2 in UTF-8.
+            guard line.utf8.count < 40, line.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }),
+                  line.contains(where: { $0 == "·" || $0 == "•" })
+            else { return false }
             return line.trimmed == separator || authorCount(line) != nil
         }
     }

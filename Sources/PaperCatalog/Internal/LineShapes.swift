@@ -98,10 +98,40 @@ struct AuthorList {
             truncated = true
             break
         }
-        names = text.split(separator: ",").flatMap { part in
-            part.split(separator: " and ", omittingEmptySubsequences: true)
-        }.map { $0.trimmed }.filter { $0.contains { $0.isLetter } }
+        names = []
+        for part in text.utf8.split(separator: UInt8(ascii: ",")) {
+            for name in Self.split(Substring(part), on: " and ") {
+                let name = name.trimmed
+                if Self.containsLetter(name) { names.append(name) }
+            }
+        }
         if let last = names.last, last.hasPrefix("and ") { names[names.count - 1] = String(last.dropFirst(4)) }
+    }
+}
+
+extension AuthorList {
+    /// The non-empty pieces of `text` between occurrences of `separator`.
+    private static func split(_ text: Substring, on separator: StaticString) -> [Substring] {
+        let pattern = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex, index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index...].starts(with: pattern) {
+                if start != index { pieces.append(text[start..<index]) }
+                index = utf8.index(index, offsetBy: pattern.count)
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start != utf8.endIndex { pieces.append(text[start...]) }
+        return pieces
+    }
+
+    private static func containsLetter(_ name: String) -> Bool {
+        if name.utf8.contains(where: { (65...90).contains($0 & 0xDF) }) { return true }
+        return name.utf8.contains { $0 >= 0x80 } && name.contains { $0.isLetter }
     }
 }
 
