@@ -57,20 +57,22 @@ public struct Catalog: Sendable {
             reports.append(report)
         }
         Self.segmentKeywords(&drafts)
-        let (records, recordOf) = PaperMerger.merge(drafts)
-        var firstDraftOfRecord: [Int: Int] = [:]
+        let sourceOfDraft = drafts.map { $0.sources[0] }
+        // Consumed: each draft's memory goes with the record it becomes.
+        var (papers, recordOf) = PaperMerger.merge(consume drafts)
+        var firstDraftOfRecord = Array(repeating: -1, count: papers.count)
         for (draft, record) in recordOf.enumerated() {
-            guard let first = firstDraftOfRecord[record] else {
+            let first = firstDraftOfRecord[record]
+            guard first >= 0 else {
                 firstDraftOfRecord[record] = draft
                 continue
             }
-            let source = drafts[draft].sources[0], kept = drafts[first].sources[0]
+            let source = sourceOfDraft[draft], kept = sourceOfDraft[first]
             reports[owner[draft]].merges += 1
             reports[owner[draft]].diagnostics.append(
                 Diagnostic(.note, file: source.file, line: source.line,
                            "same paper as \(kept.file):\(kept.line); merged into one record"))
         }
-        var papers = records
         PaperIdentifier.assign(&papers)
         self.papers = papers
         self.files = reports

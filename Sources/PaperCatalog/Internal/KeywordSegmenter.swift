@@ -50,6 +50,9 @@ struct KeywordSegmenter {
     private var vocabulary: [Substring: Int32] = [:]
     private var spellings: [Substring] = []
     private var wordCounts: [Int] = []
+    /// Per word, the id of its last three letters in `suffixes`.
+    private var suffixIDs: [Int32] = []
+    private var suffixes: [Substring: Int32] = [:]
     private var wordTotal = 0.0
     /// Every n-gram (up to `maxTagWords` words) of the training lines,
     /// interned as (id of the n-gram without its last word, last word).
@@ -74,9 +77,16 @@ struct KeywordSegmenter {
     /// even sample of `trainingLines` of them when there are more.
     static func segment(_ lines: [String], trainingLines: Int = maxTrainingLines) -> [[String]] {
         var segmenter = KeywordSegmenter()
-        for line in lines { segmenter.countWords(line) }
+        // Every line's word ids, end to end: two allocations, not one per line.
+        var wordIDs: [Int32] = [], lineStarts = [0]
+        for line in lines {
+            segmenter.countWords(line, into: &wordIDs)
+            lineStarts.append(wordIDs.count)
+        }
+        let allWords = wordIDs, starts = lineStarts
+        @Sendable func words(_ line: Int) -> [Int32] { Array(allWords[starts[line]..<starts[line + 1]]) }
         let stride = max(1, lines.count / trainingLines)
-        let training = Swift.stride(from: 0, to: lines.count, by: stride).map { segmenter.learn(lines[$0]) }
+        let training = Swift.stride(from: 0, to: lines.count, by: stride).map { segmenter.learn(words($0)) }
         let trained = segmenter.train(training)
         guard stride > 1 else { return zip(training, trained).map(segmenter.tags) }
         // Each line on its own now: the model is fixed, so the work splits across cores.
@@ -87,7 +97,7 @@ struct KeywordSegmenter {
             nonisolated(unsafe) let results = results
             DispatchQueue.concurrentPerform(iterations: (lines.count + chunk - 1) / chunk) { part in
                 for index in (part * chunk)..<min(lines.count, (part + 1) * chunk) {
-                    let line = model.encode(lines[index])
+                    let line = model.encode(words(index))
                     results[index] = model.tags(line, model.bestSegmentation(of: line, own: [], firstPass: false))
                 }
             }
@@ -100,23 +110,36 @@ struct KeywordSegmenter {
         cuts.map { range in line.words[range].map { spellings[Int($0)] }.joined(separator: " ") }
     }
 
-    /// Counts the words of every line, training or not: P0 knows them all.
-    private mutating func countWords(_ text: String) {
+    /// Counts the words of every line, training or not (P0 knows them all),
+    /// and appends the line's word ids to `ids`.
+    private mutating func countWords(_ text: String, into ids: inout [Int32]) {
         for word in text.split(separator: " ") {
             if let id = vocabulary[word] {
                 wordCounts[Int(id)] += 1
-            } else {
-                vocabulary[word] = Int32(spellings.count)
-                spellings.append(word)
-                wordCounts.append(1)
+                ids.append(id)
+                continue
             }
+            let id = Int32(spellings.count)
+            vocabulary[word] = id
+            spellings.append(word)
+            suffixIDs.append(suffixID(of: word))
+            wordCounts.append(1)
+            ids.append(id)
         }
     }
 
-    /// Word and n-gram ids of a line the model learns from: every n-gram
-    /// gets an id. - Precondition: the line's words are counted.
-    private mutating func learn(_ text: String) -> Line {
-        Self.line(wordIDs(text)) { key in
+    /// The id of `word`'s last three letters, which back off its start and end chances.
+    private mutating func suffixID(of word: Substring) -> Int32 {
+        let suffix = word.suffix(3)
+        if let id = suffixes[suffix] { return id }
+        let id = Int32(suffixes.count)
+        suffixes[suffix] = id
+        return id
+    }
+
+    /// N-gram ids of a line the model learns from: every n-gram gets an id.
+    private mutating func learn(_ words: [Int32]) -> Line {
+        Self.line(words) { key in
             if let known = gramIDs[key] { return known }
             let id = Int32(gramIDs.count)
             gramIDs[key] = id
@@ -126,13 +149,9 @@ struct KeywordSegmenter {
 
     /// Word and n-gram ids of a line to segment with the learned model: an
     /// n-gram the training lines never had gets -1 (it can still be a tag,
-    /// through P0). - Precondition: the line's words are counted.
-    private func encode(_ text: String) -> Line {
-        Self.line(wordIDs(text)) { gramIDs[$0] }
-    }
-
-    private func wordIDs(_ text: String) -> [Int32] {
-        text.split(separator: " ").map { vocabulary[$0]! }
+    /// through P0).
+    private func encode(_ words: [Int32]) -> Line {
+        Self.line(words) { gramIDs[$0] }
     }
 
     /// A line of `words` with, for each n-gram, the id `gramID` gives its key
@@ -268,7 +287,8 @@ struct KeywordSegmenter {
     private mutating func reestimate(_ lines: [Line], _ segmentations: [[Range<Int>]]) {
         var starts = Array(repeating: 0, count: spellings.count)
         var ends = starts, seen = starts
-        var suffixStarts: [Substring: Int] = [:], suffixEnds: [Substring: Int] = [:], suffixSeen: [Substring: Int] = [:]
+        var suffixStarts = Array(repeating: 0, count: suffixes.count)
+        var suffixEnds = suffixStarts, suffixSeen = suffixStarts
         var lengths = Array(repeating: 0, count: Self.maxTagWords + 1)
         tagCounts = Array(repeating: 0, count: gramIDs.count)
         for (line, cuts) in zip(lines, segmentations) {
@@ -277,26 +297,26 @@ struct KeywordSegmenter {
                 lengths[cut.count] += 1
                 for position in cut {
                     let id = Int(line.words[position])
-                    let suffix = spellings[id].suffix(3)
+                    let suffix = Int(suffixIDs[id])
                     seen[id] += 1
-                    suffixSeen[suffix, default: 0] += 1
+                    suffixSeen[suffix] += 1
                     if position == cut.lowerBound {
                         starts[id] += 1
-                        suffixStarts[suffix, default: 0] += 1
+                        suffixStarts[suffix] += 1
                     }
                     if position == cut.upperBound - 1 {
                         ends[id] += 1
-                        suffixEnds[suffix, default: 0] += 1
+                        suffixEnds[suffix] += 1
                     }
                 }
             }
         }
         tagTotal = tagCounts.reduce(0, +)
         for id in spellings.indices where seen[id] > 0 {
-            let suffix = spellings[id].suffix(3)
-            let total = Double(suffixSeen[suffix] ?? 0) + 1
-            let suffixStart = (Double(suffixStarts[suffix] ?? 0) + 0.5) / total
-            let suffixEnd = (Double(suffixEnds[suffix] ?? 0) + 0.5) / total
+            let suffix = Int(suffixIDs[id])
+            let total = Double(suffixSeen[suffix]) + 1
+            let suffixStart = (Double(suffixStarts[suffix]) + 0.5) / total
+            let suffixEnd = (Double(suffixEnds[suffix]) + 0.5) / total
             startProbability[id] = (Double(starts[id]) + 2 * suffixStart) / (Double(seen[id]) + 2)
             endProbability[id] = (Double(ends[id]) + 2 * suffixEnd) / (Double(seen[id]) + 2)
         }

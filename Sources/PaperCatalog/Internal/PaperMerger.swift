@@ -4,7 +4,7 @@
 enum PaperMerger {
     /// Returns the merged records in first-seen order, and for each input
     /// paper the index of the record it went into.
-    static func merge(_ papers: [Paper]) -> (records: [Paper], recordOf: [Int]) {
+    static func merge(_ papers: consuming [Paper]) -> (records: [Paper], recordOf: [Int]) {
         var parent = Array(papers.indices)
         func root(_ index: Int) -> Int {
             var index = index
