@@ -18,7 +18,7 @@ public struct CatalogIndex: Sendable {
     /// positions, how often per field (``FieldCounts``).
     let postingStarts: Column<Int64>
     let postingDocs: Column<Int32>
-    let postingCounts: Column<UInt32>
+    let postingCounts: Column<UInt16>
     /// Per document and field (`doc * 4 + field`), the number of terms:
     /// BM25F's length normalisation. Term positions are not stored; phrases
     /// are checked by re-reading the few candidate fields (``terms(of:field:)``).
@@ -36,14 +36,18 @@ public struct CatalogIndex: Sendable {
     static let separator: Int32 = -1
 
     /// How often a term occurs in each field of one document, packed into
-    /// one word (each count capped at 255).
+    /// 16 bits, 4 per field: each count capped at 15, where BM25's term
+    /// frequency saturation has long flattened (a 16th occurrence in one
+    /// abstract would add under 1% to its weight).
     struct FieldCounts {
-        var packed: UInt32
+        var packed: UInt16
 
-        subscript(field: Field) -> UInt32 { packed >> (8 * UInt32(field.rawValue)) & 0xFF }
+        static let cap: UInt16 = 15
+
+        subscript(field: Field) -> UInt16 { packed >> (4 * UInt16(field.rawValue)) & Self.cap }
 
         mutating func add(_ field: Field) {
-            if self[field] < 255 { packed += 1 << (8 * UInt32(field.rawValue)) }
+            if self[field] < Self.cap { packed += 1 << (4 * UInt16(field.rawValue)) }
         }
     }
 
@@ -68,7 +72,7 @@ public struct CatalogIndex: Sendable {
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
-         postingCounts: Column<UInt32>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
+         postingCounts: Column<UInt16>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
          tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex) {
         self.papers = papers
         self.vocabulary = vocabulary
@@ -153,7 +157,7 @@ extension CatalogIndex {
         private var terms = TermTable()
         /// Per posting, in document order: the term and its ``FieldCounts``.
         private var postingTerms = ColumnBuilder<Int32>()
-        private var postingCounts = ColumnBuilder<UInt32>()
+        private var postingCounts = ColumnBuilder<UInt16>()
         /// Where each document's postings start in `postingTerms`.
         private var documentStarts: [Int] = [0]
         /// Scratch for the document being added: counts by term id, and the terms touched.
@@ -228,9 +232,9 @@ extension CatalogIndex {
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
             var starts: [Int64] = []
-            var counts: Column<UInt32>?
+            var counts: Column<UInt16>?
             let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
-                counts = Column<UInt32>(capacity: postingTerms.count) { countsOutput in
+                counts = Column<UInt16>(capacity: postingTerms.count) { countsOutput in
                     var doc = 0
                     starts = groupByKey(postingTerms, order: order) { posting, position in
                         while documentStarts[doc + 1] <= posting { doc += 1 }

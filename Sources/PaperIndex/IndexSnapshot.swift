@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v4"
+    static let magic = "iaifi-index-v5"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -121,7 +121,7 @@ extension CatalogIndex {
         let vocabulary = try reader.readStringTable()
         let postingStarts: Column<Int64> = try reader.readColumn()
         let postingDocs: Column<Int32> = try reader.readColumn()
-        let postingCounts: Column<UInt32> = try reader.readColumn()
+        let postingCounts: Column<UInt16> = try reader.readColumn()
         let fieldLengths: Column<UInt16> = try reader.readColumn()
         let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         let dateKeys: Column<Int32> = try reader.readColumn()

@@ -1,3 +1,4 @@
+import PaperCatalog
 import Testing
 @testable import PaperIndex
 
@@ -35,5 +36,16 @@ import Testing
         let starts = groupByKey(keys, order: [1, 2, 0]) { item, position in placed[position] = item }
         #expect(starts == [0, 1, 4, 6])
         #expect(placed == [3, 0, 2, 5, 1, 4])
+    }
+
+    @Test func fieldCountsSaturateAtTheCapPerFieldOnly() throws {
+        var paper = Paper(id: "p", title: "Quark matter")
+        paper.abstract = Array(repeating: "quark", count: 20).joined(separator: " ")
+        paper.keywords = ["quark gluon plasma"]
+        let index = CatalogIndex(papers: [paper])
+        let term = try #require(index.termID("quark"))
+        let counts = CatalogIndex.FieldCounts(packed: index.postingCounts[index.postingRange(term).lowerBound])
+        #expect(counts[.abstract] == CatalogIndex.FieldCounts.cap)
+        #expect(counts[.title] == 1 && counts[.keywords] == 1 && counts[.authors] == 0)
     }
 }
