@@ -23,7 +23,17 @@ struct BinaryWriter {
     /// A writer to an open file; call ``flush()`` at the end.
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
+    /// An integer in as few bytes as it needs: zigzag (small negatives stay
+    /// small), then seven bits a byte, low first, the high bit marking more
+    /// to come (LEB128). Counts, lengths and dates take one to four bytes.
+    mutating func write(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while rest >= 0x80 {
+            write(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        write(UInt8(rest))
+    }
     mutating func write(_ value: Bool) { write(value ? 1 as UInt8 : 0) }
     mutating func write(_ value: Double) { write(value.bitPattern) }
 
@@ -162,7 +172,18 @@ struct BinaryReader {
         return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    mutating func readInt() throws -> Int { Int(Int64(bitPattern: try readUInt64())) }
+    /// Reads an integer as `BinaryWriter` writes one (LEB128, zigzag).
+    mutating func readInt() throws -> Int {
+        var value: UInt64 = 0
+        for shift in stride(from: 0 as UInt64, to: 64, by: 7) {
+            guard offset < bytes.count else { throw Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)) }
+        }
+        throw Malformed()
+    }
     mutating func readDouble() throws -> Double { Double(bitPattern: try readUInt64()) }
 
     mutating func readBool() throws -> Bool {
@@ -171,9 +192,10 @@ struct BinaryReader {
         return bytes[offset] != 0
     }
 
-    mutating func readCount(elementSize: Int = 1) throws -> Int {
+    /// A count of items of at least one byte each, so at most the bytes left.
+    mutating func readCount() throws -> Int {
         let count = try readInt()
-        guard count >= 0, count <= (bytes.count - offset) / max(1, elementSize) else { throw Malformed() }
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
         return count
     }
 
@@ -192,7 +214,7 @@ struct BinaryReader {
     }
 
     mutating func readStrings() throws -> [String] {
-        let count = try readCount(elementSize: 8)
+        let count = try readCount()
         return try (0..<count).map { _ in try readString() }
     }
 

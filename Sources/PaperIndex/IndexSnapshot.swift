@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v5"
+    static let magic = "iaifi-index-v6"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the

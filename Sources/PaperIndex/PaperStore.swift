@@ -116,7 +116,7 @@ extension Paper {
         arxivId = try reader.readOptionalString()
         comments = try reader.readOptionalString()
         upvotes = try reader.readOptionalInt()
-        sources = try (0..<(try reader.readCount(elementSize: 8))).map { _ in
+        sources = try (0..<(try reader.readCount())).map { _ in
             guard let format = DumpFormat(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
             return Source(format: format, file: try reader.readString(), line: try reader.readInt())
         }
