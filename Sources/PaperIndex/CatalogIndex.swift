@@ -58,15 +58,20 @@ public struct CatalogIndex: Sendable {
     ///
     /// Each paper is released once stored: pass the array with `consume`
     /// (holding no other reference) and indexing needs little memory beyond
-    /// the index itself.
+    /// the index itself. Papers are stored in the order given, which is the
+    /// order their memory was allocated in, so that freeing them empties
+    /// whole pages that go back to the system (``FreedMemory``) as indexing
+    /// proceeds, whatever the order of their dates.
     public init(papers: consuming [Paper]) {
         let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
-        var builder = Builder()
-        for (count, position) in order.enumerated() {
-            builder.add(papers[position])
+        var docOfPaper = [Int32](repeating: 0, count: papers.count)
+        for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
+        var builder = Builder(documents: papers.count)
+        for position in papers.indices {
+            builder.add(papers[position], as: docOfPaper[position])
             papers[position] = Paper(id: "")
-            if count % 16_384 == 16_383 { FreedMemory.release() }
+            if position % 16_384 == 16_383 { FreedMemory.release() }
         }
         self = builder.finish()
     }
@@ -150,26 +155,36 @@ public struct CatalogIndex: Sendable {
 }
 
 extension CatalogIndex {
-    /// Collects postings and exact values paper by paper, then lays them
-    /// out as sorted columns. Terms are interned as bytes and postings kept
-    /// in two flat arrays in document order, regrouped by term at the end.
+    /// Collects postings and exact values paper by paper, in any order of
+    /// document numbers, then lays them out as sorted columns. Terms are
+    /// interned as bytes and postings kept in two flat arrays in the order
+    /// added, regrouped by term, in document order, at the end.
     struct Builder {
         private var terms = TermTable()
-        /// Per posting, in document order: the term and its ``FieldCounts``.
+        /// Per posting, in the order added: the term and its ``FieldCounts``.
         private var postingTerms = ColumnBuilder<Int32>()
         private var postingCounts = ColumnBuilder<UInt16>()
-        /// Where each document's postings start in `postingTerms`.
-        private var documentStarts: [Int] = [0]
+        /// Where each added document's postings start in `postingTerms`, and its number.
+        private var addedStarts: [Int] = [0]
+        private var addedDocs: [Int32] = []
         /// Scratch for the document being added: counts by term id, and the terms touched.
         private var countsOfTerm: [FieldCounts] = []
         private var termsOfDocument: [Int32] = []
         private var key: [UInt8] = []
-        private var fieldLengths: [UInt16] = []
+        /// By document number.
+        private var fieldLengths: [UInt16]
+        private var dateKeys: [Int32]
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
-        private var dateKeys: [Int32] = []
         /// Tags, authors, categories, years.
         private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
-        private var store = PaperStore.Builder()
+        private var store: PaperStore.Builder
+
+        /// A builder for documents numbered `0..<documents`.
+        init(documents: Int) {
+            fieldLengths = Array(repeating: 0, count: documents * Field.allCases.count)
+            dateKeys = Array(repeating: -1, count: documents)
+            store = PaperStore.Builder(documents: documents)
+        }
 
         static func parts(of paper: Paper, field: Field) -> [String] {
             switch field {
@@ -180,9 +195,8 @@ extension CatalogIndex {
             }
         }
 
-        /// Adds the next document. - Complexity: O(length of its text).
-        mutating func add(_ paper: Paper) {
-            let doc = Int32(dateKeys.count)
+        /// Adds `paper` as document `doc`, each number once. - Complexity: O(length of its text).
+        mutating func add(_ paper: Paper, as doc: Int32) {
             for field in Field.allCases {
                 var length = 0
                 // A tag's or an author's exact key is its terms joined by spaces (``SearchText/key(_:)``).
@@ -209,7 +223,7 @@ extension CatalogIndex {
                     }
                 }
                 totalLength[field.rawValue] += length
-                fieldLengths.append(UInt16(clamping: length))
+                fieldLengths[Int(doc) * Field.allCases.count + field.rawValue] = UInt16(clamping: length)
             }
             for id in termsOfDocument {
                 postingTerms.append(id)
@@ -217,27 +231,34 @@ extension CatalogIndex {
                 countsOfTerm[Int(id)].packed = 0
             }
             termsOfDocument.removeAll(keepingCapacity: true)
-            documentStarts.append(postingTerms.count)
+            addedStarts.append(postingTerms.count)
+            addedDocs.append(doc)
             for (slot, value) in [(2, paper.category), (3, paper.year.map(String.init))] {
                 guard let value else { continue }
                 var valueKey = SearchText.key(value)
                 valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
-            dateKeys.append(paper.date.map(CatalogIndex.dateKey) ?? -1)
-            store.add(paper)
+            dateKeys[Int(doc)] = paper.date.map(CatalogIndex.dateKey) ?? -1
+            store.add(paper, as: doc)
         }
 
         func finish() -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
+            // Each document's postings, documents in number order: every term's list comes out ascending.
+            var addedOfDoc = [Int](repeating: 0, count: documents)
+            for (added, doc) in addedDocs.enumerated() { addedOfDoc[Int(doc)] = added }
+            let inDocumentOrder = (0..<documents).lazy.flatMap { doc in
+                self.addedStarts[addedOfDoc[doc]]..<self.addedStarts[addedOfDoc[doc] + 1]
+            }
             var starts: [Int64] = []
             var counts: Column<UInt16>?
             let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
                 counts = Column<UInt16>(capacity: postingTerms.count) { countsOutput in
                     var doc = 0
-                    starts = groupByKey(postingTerms, order: order) { posting, position in
-                        while documentStarts[doc + 1] <= posting { doc += 1 }
+                    starts = groupByKey(postingTerms, order: order, visiting: inDocumentOrder) { posting, position in
+                        while posting < addedStarts[addedOfDoc[doc]] || posting >= addedStarts[addedOfDoc[doc] + 1] { doc += 1 }
                         docsOutput[position] = Int32(doc)
                         countsOutput[position] = postingCounts[posting]
                     }

@@ -64,33 +64,46 @@ struct ExactIndex: Sendable {
 }
 
 extension ExactIndex {
-    /// Collects (key, document) pairs, documents in ascending order, then
-    /// lays them out sorted by key.
+    /// Collects (key, document) pairs, one document's pairs at a time, the
+    /// documents in any order, then lays them out sorted by key, each key's
+    /// documents ascending.
     struct Builder {
         private var keys = TermTable()
-        /// The first spelling seen of each key, by key id.
+        /// Per key id, the spelling of its lowest-numbered document, and that number.
         private var names: [String] = []
+        private var nameDocs: [Int32] = []
         private var postingKeys: [Int32] = []
         private var postingDocs: [Int32] = []
         /// Where the current document's pairs start, to drop a repeated key.
         private var firstOfDoc = 0
 
-        /// Files `doc` (not below any added before) under `key`, the bytes of
-        /// ``SearchText/key(_:)`` of `name`; an empty key is ignored.
+        /// Files `doc` under `key`, the bytes of ``SearchText/key(_:)`` of
+        /// `name`; an empty key is ignored. A document's keys are added one
+        /// after another.
         mutating func add(key: UnsafeBufferPointer<UInt8>, name: some StringProtocol, doc: Int32) {
             guard !key.isEmpty else { return }
             if postingDocs.last != doc { firstOfDoc = postingDocs.count }
-            let id = keys.intern(key)
-            if Int(id) == names.count { names.append(String(name)) }
-            if !postingKeys[firstOfDoc...].contains(id) {
-                postingKeys.append(id)
+            let id = Int(keys.intern(key))
+            if id == names.count {
+                names.append(String(name))
+                nameDocs.append(doc)
+            } else if doc < nameDocs[id] {
+                names[id] = String(name)
+                nameDocs[id] = doc
+            }
+            if !postingKeys[firstOfDoc...].contains(Int32(id)) {
+                postingKeys.append(Int32(id))
                 postingDocs.append(doc)
             }
         }
 
         func finish() -> ExactIndex {
             let order = keys.idsSortedByBytes()
-            let (starts, docs) = group(postingDocs, by: postingKeys, order: order)
+            // The pairs in document order (a counting sort by document), so that each key's documents come out ascending.
+            let documents = Int(postingDocs.max() ?? -1) + 1
+            var byDoc = [Int](repeating: 0, count: postingDocs.count)
+            _ = groupByKey(postingDocs, order: Array(0..<Int32(documents))) { pair, position in byDoc[position] = pair }
+            let (starts, docs) = group(postingDocs, by: postingKeys, order: order, visiting: byDoc)
             let table = keys.table(order)
             // The word index: each key's distinct words, keys in sorted order.
             var words = TermTable(), wordOfPair: [Int32] = [], keyOfPair: [Int32] = []
@@ -105,16 +118,16 @@ extension ExactIndex {
                 }
             }
             let wordOrder = words.idsSortedByBytes()
-            let (wordStarts, wordKeys) = group(keyOfPair, by: wordOfPair, order: wordOrder)
+            let (wordStarts, wordKeys) = group(keyOfPair, by: wordOfPair, order: wordOrder, visiting: keyOfPair.indices)
             return ExactIndex(keys: table, names: .build(order.map { names[Int($0)] }), starts: starts, docs: docs,
                               words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys)
         }
 
-        /// `values` grouped by their `keys` (``groupByKey(_:order:place:)``): where each group starts, and the values.
-        private func group(_ values: [Int32], by keys: [Int32], order: [Int32]) -> (Column<Int64>, Column<Int32>) {
+        /// `values` grouped by their `keys` (``groupByKey(_:order:visiting:place:)``): where each group starts, and the values.
+        private func group(_ values: [Int32], by keys: [Int32], order: [Int32], visiting items: some Sequence<Int>) -> (Column<Int64>, Column<Int32>) {
             var starts: [Int64] = []
             let grouped = Column<Int32>(capacity: values.count) { output in
-                starts = groupByKey(keys, order: order) { item, position in output[position] = values[item] }
+                starts = groupByKey(keys, order: order, visiting: items) { item, position in output[position] = values[item] }
                 return values.count
             }
             return (Column(starts), grouped)
@@ -127,14 +140,23 @@ extension ExactIndex {
 /// item's input index and its output position, in input order; returns where
 /// each group starts, and the end after the last.
 func groupByKey(_ keys: some RandomAccessCollection<Int32>, order: [Int32], place: (_ item: Int, _ position: Int) -> Void) -> [Int64] {
+    groupByKey(keys, order: order, visiting: 0..<keys.count, place: place)
+}
+
+/// ``groupByKey(_:order:place:)`` with the items of each group in the
+/// order `items` lists them (each item's input index, every one once).
+func groupByKey(
+    _ keys: some RandomAccessCollection<Int32>, order: [Int32], visiting items: some Sequence<Int>,
+    place: (_ item: Int, _ position: Int) -> Void
+) -> [Int64] {
     var rank = [Int](repeating: 0, count: order.count)
     for (position, id) in order.enumerated() { rank[Int(id)] = position }
     var starts = [Int64](repeating: 0, count: order.count + 1)
     for key in keys { starts[rank[Int(key)] + 1] += 1 }
     for position in order.indices { starts[position + 1] += starts[position] }
     var next = starts
-    for (item, key) in keys.enumerated() {
-        let group = rank[Int(key)]
+    for item in items {
+        let group = rank[Int(keys[keys.index(keys.startIndex, offsetBy: item)])]
         place(item, Int(next[group]))
         next[group] += 1
     }

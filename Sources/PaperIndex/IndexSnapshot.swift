@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v6"
+    static let magic = "iaifi-index-v7"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -96,6 +96,7 @@ extension CatalogIndex {
     func write(to writer: inout BinaryWriter) {
         writer.write(papers.starts)
         writer.write(papers.bytes)
+        writer.write(papers.records)
         writer.write(papers.ids)
         writer.write(vocabulary)
         writer.write(postingStarts)
@@ -117,7 +118,8 @@ extension CatalogIndex {
 
     /// Reads the columns in place and checks that they fit together.
     init(reading reader: inout BinaryReader) throws {
-        let papers = try PaperStore(starts: reader.readColumn(), bytes: reader.readColumn(), ids: reader.readStringTable())
+        let papers = try PaperStore(starts: reader.readColumn(), bytes: reader.readColumn(), records: reader.readColumn(),
+                                    ids: reader.readStringTable())
         let vocabulary = try reader.readStringTable()
         let postingStarts: Column<Int64> = try reader.readColumn()
         let postingDocs: Column<Int32> = try reader.readColumn()

@@ -3,46 +3,59 @@ import PaperCatalog
 /// The indexed papers, stored encoded and decoded one at a time on access:
 /// a search that returns ten papers decodes ten.
 public struct PaperStore: RandomAccessCollection, Sendable {
-    /// `bytes[starts[i]..<starts[i + 1]]` encode paper `i`.
+    /// `bytes[starts[r]..<starts[r + 1]]` encode record `r`; records are in
+    /// the order papers were stored, `records[i]` is paper `i`'s.
     let starts: Column<Int64>
     let bytes: Column<UInt8>
+    let records: Column<Int32>
     /// Every paper's id, in document order: id lookups without decoding.
     let ids: StringTable
 
-    /// Encodes papers one at a time, in document order.
+    /// Encodes papers one at a time, numbered in any order.
     struct Builder {
         private var writer = BinaryWriter()
         private var starts: [Int64] = [0]
-        private var ids: [String] = []
+        private var records: [Int32]
+        private var ids: [String]
 
-        mutating func add(_ paper: Paper) {
+        /// A builder for papers numbered `0..<documents`.
+        init(documents: Int) {
+            records = Array(repeating: -1, count: documents)
+            ids = Array(repeating: "", count: documents)
+        }
+
+        /// Stores `paper` as paper `doc`, each number once.
+        mutating func add(_ paper: Paper, as doc: Int32) {
+            records[Int(doc)] = Int32(starts.count - 1)
             paper.write(to: &writer)
             starts.append(Int64(writer.offset))
-            ids.append(paper.id)
+            ids[Int(doc)] = paper.id
         }
 
         func finish() -> PaperStore {
             // Consistent by construction.
-            try! PaperStore(starts: Column(starts), bytes: writer.column(), ids: .build(ids))
+            try! PaperStore(starts: Column(starts), bytes: writer.column(), records: Column(records), ids: .build(ids))
         }
     }
 
-    init(starts: Column<Int64>, bytes: Column<UInt8>, ids: StringTable) throws {
-        guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) ?? false, ids.count == starts.count - 1 else {
+    init(starts: Column<Int64>, bytes: Column<UInt8>, records: Column<Int32>, ids: StringTable) throws {
+        guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) ?? false,
+              records.count == starts.count - 1, ids.count == records.count
+        else {
             throw BinaryReader.Malformed()
         }
         self.starts = starts
         self.bytes = bytes
+        self.records = records
         self.ids = ids
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count - 1 }
+    public var endIndex: Int { records.count }
 
     /// Decodes paper `position`. - Complexity: O(size of the record).
     public subscript(position: Int) -> Paper {
-        let range = Int(starts[position])..<Int(starts[position + 1])
-        var reader = BinaryReader(UnsafeRawBufferPointer(bytes.slice(range)))
+        var reader = BinaryReader(record(position))
         // The store was written by this program and validated on load.
         return try! Paper(reading: &reader)
     }
@@ -50,8 +63,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     /// The text of one searchable field of paper `position` (the title, each
     /// tag, each author, the abstract), decoding nothing else.
     func parts(of position: Int, field: Field) -> [String] {
-        let range = Int(starts[position])..<Int(starts[position + 1])
-        var reader = BinaryReader(UnsafeRawBufferPointer(bytes.slice(range)))
+        var reader = BinaryReader(record(position))
         // Mirrors the order of `Paper.write(to:)`.
         return try! {
             try reader.skipString()
@@ -69,6 +81,12 @@ public struct PaperStore: RandomAccessCollection, Sendable {
             if field == .abstract { return abstract.map { [$0] } ?? [] }
             return try reader.readStrings()
         }()
+    }
+
+    /// The encoded bytes of paper `position`.
+    private func record(_ position: Int) -> UnsafeRawBufferPointer {
+        let record = Int(records[position])
+        return UnsafeRawBufferPointer(bytes.slice(Int(starts[record])..<Int(starts[record + 1])))
     }
 
     /// The id of paper `position`, without decoding the paper.
