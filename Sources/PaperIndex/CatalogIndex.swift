@@ -247,18 +247,21 @@ extension CatalogIndex {
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
             // Each document's postings, documents in number order: every term's list comes out ascending.
-            var addedOfDoc = [Int](repeating: 0, count: documents)
-            for (added, doc) in addedDocs.enumerated() { addedOfDoc[Int(doc)] = added }
-            let inDocumentOrder = (0..<documents).lazy.flatMap { doc in
-                self.addedStarts[addedOfDoc[doc]]..<self.addedStarts[addedOfDoc[doc] + 1]
-            }
+            var postingsOfDoc = [Range<Int>](repeating: 0..<0, count: documents)
+            for (added, doc) in addedDocs.enumerated() { postingsOfDoc[Int(doc)] = addedStarts[added]..<addedStarts[added + 1] }
+            let inDocumentOrder = postingsOfDoc.lazy.joined()
             var starts: [Int64] = []
             var counts: Column<UInt16>?
             let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
                 counts = Column<UInt16>(capacity: postingTerms.count) { countsOutput in
-                    var doc = 0
+                    // Postings arrive document by document: the current document is the first whose range is not used up.
+                    var doc = 0, left = postingsOfDoc.first?.count ?? 0
                     starts = groupByKey(postingTerms, order: order, visiting: inDocumentOrder) { posting, position in
-                        while posting < addedStarts[addedOfDoc[doc]] || posting >= addedStarts[addedOfDoc[doc] + 1] { doc += 1 }
+                        while left == 0 {
+                            doc += 1
+                            left = postingsOfDoc[doc].count
+                        }
+                        left -= 1
                         docsOutput[position] = Int32(doc)
                         countsOutput[position] = postingCounts[posting]
                     }

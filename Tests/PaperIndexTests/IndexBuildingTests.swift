@@ -48,4 +48,24 @@ import Testing
         #expect(counts[.abstract] == CatalogIndex.FieldCounts.cap)
         #expect(counts[.title] == 1 && counts[.keywords] == 1 && counts[.authors] == 0)
     }
+
+    @Test func papersGivenInAnyDateOrderAreNumberedNewestFirst() throws {
+        // Given oldest, newest, undated, middle: numbered newest, middle, oldest, undated.
+        let dates: [PaperDate?] = [PaperDate(year: 2019, month: 1, day: 2), PaperDate(year: 2024, month: 5, day: 6), nil,
+                                   PaperDate(year: 2021, month: 3, day: 4)]
+        let papers = dates.enumerated().map { position, date in
+            var paper = Paper(id: "p\(position)", title: "Dark matter halo \(position)")
+            paper.date = date
+            paper.authors = [position.isMultiple(of: 2) ? "Ada LOVELACE" : "Ada Lovelace"]
+            return paper
+        }
+        let index = CatalogIndex(papers: papers)
+        #expect(index.papers.map(\.id) == ["p1", "p3", "p0", "p2"])
+        #expect((0..<4).map { index.papers.id(at: $0) } == ["p1", "p3", "p0", "p2"])
+        let term = try #require(index.termID("halo"))
+        #expect(Array(index.postingDocs.slice(index.postingRange(term))) == [0, 1, 2, 3])
+        #expect(Array(try #require(index.authors.docs("ada lovelace"))) == [0, 1, 2, 3])
+        // The name shown for a key is its spelling in the lowest-numbered (newest) document.
+        #expect(index.authors.allNames == ["Ada Lovelace"])
+    }
 }
