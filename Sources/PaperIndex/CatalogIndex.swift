@@ -67,7 +67,7 @@ public struct CatalogIndex: Sendable {
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
-        var builder = Builder(documents: papers.count)
+        var builder = Builder(dateKeys: order.map { keys[$0] })
         for position in papers.indices {
             builder.add(papers[position], as: docOfPaper[position])
             papers[position] = Paper(id: "")
@@ -164,25 +164,26 @@ extension CatalogIndex {
         /// Per posting, in the order added: the term and its ``FieldCounts``.
         private var postingTerms = ColumnBuilder<Int32>()
         private var postingCounts = ColumnBuilder<UInt16>()
-        /// Where each added document's postings start in `postingTerms`, and its number.
-        private var addedStarts: [Int] = [0]
-        private var addedDocs: [Int32] = []
+        /// By document number, where its postings are in `postingTerms`.
+        private var postingsOfDoc: [Range<Int>]
         /// Scratch for the document being added: counts by term id, and the terms touched.
         private var countsOfTerm: [FieldCounts] = []
         private var termsOfDocument: [Int32] = []
         private var key: [UInt8] = []
         /// By document number.
         private var fieldLengths: [UInt16]
-        private var dateKeys: [Int32]
+        private let dateKeys: [Int32]
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
         /// Tags, authors, categories, years.
         private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
         private var store: PaperStore.Builder
 
-        /// A builder for documents numbered `0..<documents`.
-        init(documents: Int) {
+        /// A builder for documents numbered `0..<dateKeys.count`, each with its ``CatalogIndex/dateKey(_:)`` or -1.
+        init(dateKeys: [Int32]) {
+            let documents = dateKeys.count
+            self.dateKeys = dateKeys
+            postingsOfDoc = Array(repeating: 0..<0, count: documents)
             fieldLengths = Array(repeating: 0, count: documents * Field.allCases.count)
-            dateKeys = Array(repeating: -1, count: documents)
             store = PaperStore.Builder(documents: documents)
         }
 
@@ -225,20 +226,19 @@ extension CatalogIndex {
                 totalLength[field.rawValue] += length
                 fieldLengths[Int(doc) * Field.allCases.count + field.rawValue] = UInt16(clamping: length)
             }
+            let firstPosting = postingTerms.count
             for id in termsOfDocument {
                 postingTerms.append(id)
                 postingCounts.append(countsOfTerm[Int(id)].packed)
                 countsOfTerm[Int(id)].packed = 0
             }
             termsOfDocument.removeAll(keepingCapacity: true)
-            addedStarts.append(postingTerms.count)
-            addedDocs.append(doc)
+            postingsOfDoc[Int(doc)] = firstPosting..<postingTerms.count
             for (slot, value) in [(2, paper.category), (3, paper.year.map(String.init))] {
                 guard let value else { continue }
                 var valueKey = SearchText.key(value)
                 valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
-            dateKeys[Int(doc)] = paper.date.map(CatalogIndex.dateKey) ?? -1
             store.add(paper, as: doc)
         }
 
@@ -247,8 +247,6 @@ extension CatalogIndex {
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
             // Each document's postings, documents in number order: every term's list comes out ascending.
-            var postingsOfDoc = [Range<Int>](repeating: 0..<0, count: documents)
-            for (added, doc) in addedDocs.enumerated() { postingsOfDoc[Int(doc)] = addedStarts[added]..<addedStarts[added + 1] }
             let inDocumentOrder = postingsOfDoc.lazy.joined()
             var starts: [Int64] = []
             var counts: Column<UInt16>?

@@ -90,7 +90,7 @@ public enum SearchText {
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26
     }
 
     /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8, and its length in bytes.

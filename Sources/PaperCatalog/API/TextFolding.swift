@@ -26,13 +26,13 @@ public enum TextFolding {
     /// The letters and digits of `text`, folded, as UTF-8 bytes: the text
     /// with case, diacritics, spacing and punctuation ignored.
     public static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
+        // ASCII text in contiguous memory: one pass, no per-byte growth checks.
         let ascii = text.utf8.withContiguousStorageIfAvailable { utf8 -> [UInt8]? in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
             return [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                for var byte in utf8 {
-                    if (65...90).contains(byte) { byte += 32 }
-                    guard (97...122).contains(byte) || (48...57).contains(byte) else { continue }
-                    buffer[count] = byte
+                for byte in utf8 {
+                    guard let folded = foldedAlphanumeric(ascii: byte) else { continue }
+                    buffer[count] = folded
                     count += 1
                 }
             }
@@ -52,7 +52,7 @@ public enum TextFolding {
     public static func appendAlphanumerics(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
-            appendAlphanumeric(ascii: UInt8(value), to: &bytes)
+            if let folded = foldedAlphanumeric(ascii: UInt8(value)) { bytes.append(folded) }
         } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             for folded in fold(String(scalar)).unicodeScalars
             where folded.properties.isAlphabetic || folded.properties.numericType != nil {
@@ -61,9 +61,10 @@ public enum TextFolding {
         }
     }
 
+    /// An ASCII letter or digit, lower-cased; `nil` for anything else.
     @inline(__always)
-    private static func appendAlphanumeric(ascii byte: UInt8, to bytes: inout [UInt8]) {
-        if (97...122).contains(byte) || (48...57).contains(byte) { bytes.append(byte) }
-        else if (65...90).contains(byte) { bytes.append(byte + 32) }
+    private static func foldedAlphanumeric(ascii byte: UInt8) -> UInt8? {
+        if (97...122).contains(byte) || (48...57).contains(byte) { return byte }
+        return (65...90).contains(byte) ? byte + 32 : nil
     }
 }

@@ -12,12 +12,6 @@ struct PrintedDate: Equatable {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
 
-    private init(month: Int, day: Int, year: Int) {
-        self.month = month
-        self.day = day
-        self.year = year
-    }
-
     /// Parses a whole line such as `Oct 25, 2023` or `Apr 25, 2025 2`.
     init?(line: String) {
         self.init(words: line.split(separator: " "))
@@ -52,35 +46,34 @@ struct PrintedDate: Equatable {
               utf8.dropLast(4).last == UInt8(ascii: " "),
               utf8.dropLast(5).last(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ",")
         else { return nil }
-        if let found = singleSpacedSuffix(of: line) { return found }
-        let words = line.split(separator: " ")
-        guard words.count >= 4, let date = PrintedDate(words: words.suffix(3)), date.year != nil, date.trailingNumber == nil
-        else { return nil }
-        return (words[..<(words.count - 3)].joined(separator: " "), date)
+        // The date is the last three words. Usually the line is single-spaced
+        // and only those are split off; otherwise the whole line is split.
+        let prefix: String, tail: [Substring]
+        if let usual = singleSpacedParts(of: line) {
+            (prefix, tail) = usual
+        } else {
+            let words = line.split(separator: " ")
+            guard words.count >= 4 else { return nil }
+            (prefix, tail) = (words.dropLast(3).joined(separator: " "), Array(words.suffix(3)))
+        }
+        guard let date = PrintedDate(words: tail), date.year != nil, date.trailingNumber == nil else { return nil }
+        return (prefix, date)
     }
 
-    /// ``suffix(of:)`` for the usual layout, `<prefix> Mon D, YYYY` with
-    /// single spaces, read backwards from the end without splitting the
-    /// line; `nil` for any other layout, which the general path then reads.
-    private static func singleSpacedSuffix(of line: String) -> (prefix: String, date: PrintedDate)? {
-        var line = line
-        return line.withUTF8 { bytes -> (String, PrintedDate)? in
-            let space = UInt8(ascii: " "), count = bytes.count
-            guard count >= 13, bytes[(count - 4)...].allSatisfy(isDigit), bytes[count - 5] == space,
-                  bytes[count - 6] == UInt8(ascii: ","), isDigit(bytes[count - 7])
-            else { return nil }
-            let dayStart = isDigit(bytes[count - 8]) ? count - 8 : count - 7
-            let monthStart = dayStart - 4
-            guard monthStart >= 2, bytes[dayStart - 1] == space, bytes[monthStart - 1] == space else { return nil }
-            let prefix = UnsafeBufferPointer(rebasing: bytes[..<(monthStart - 1)])
-            guard prefix.first != space, prefix.last != space,
-                  !zip(prefix, prefix.dropFirst()).contains(where: { $0 == space && $1 == space }),
-                  let month = monthNames.firstIndex(where: { $0.utf8.elementsEqual(bytes[monthStart..<(monthStart + 3)]) }),
-                  let day = Int(String(decoding: bytes[dayStart..<(count - 6)], as: UTF8.self)), (1...31).contains(day),
-                  let year = Int(String(decoding: bytes[(count - 4)...], as: UTF8.self))
-            else { return nil }
-            return (String(decoding: prefix, as: UTF8.self), PrintedDate(month: month + 1, day: day, year: year))
+    /// `<prefix> <w1> <w2> <w3>` with single spaces and a non-empty prefix:
+    /// the prefix and the last three words; `nil` for any other layout.
+    private static func singleSpacedParts(of line: String) -> (prefix: String, tail: [Substring])? {
+        let utf8 = line.utf8
+        var cut = utf8.endIndex
+        for _ in 0..<3 {
+            guard let space = utf8[..<cut].lastIndex(of: UInt8(ascii: " ")) else { return nil }
+            cut = space
         }
+        let prefix = line[..<cut], tail = line[utf8.index(after: cut)...].split(separator: " ", omittingEmptySubsequences: false)
+        guard !prefix.isEmpty, !prefix.hasPrefix(" "), !prefix.hasSuffix(" "), !prefix.contains("  "),
+              !tail.contains(where: \.isEmpty)
+        else { return nil }
+        return (String(prefix), tail)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
