@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import PaperCatalog
 
 /// Interns byte strings: each distinct one gets the next id, from 0. Open
 /// addressing over one arena of bytes, so interning a known term allocates
@@ -84,11 +85,4 @@ struct TermTable {
         let hash = fnv1a(bytes)
         return (hash ^ hash >> 29) &* 0xbf58_476d_1ce4_e5b9
     }
-}
-
-/// FNV-1a, 64 bits: a fast hash that is the same in every run (unlike `Hasher`).
-func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
 }

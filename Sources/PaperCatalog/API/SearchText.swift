@@ -1,5 +1,3 @@
-import PaperCatalog
-
 /// The one normalisation used both to index and to query, so that a query
 /// finds what a reader would call the same words:
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import PaperIndex
+@testable import PaperCatalog
 
 @Suite struct SearchTextTests {
     @Test func foldsCaseAndDiacritics() {
