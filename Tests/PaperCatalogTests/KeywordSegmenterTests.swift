@@ -5,8 +5,7 @@ import Testing
 @Suite struct KeywordSegmenterTests {
     /// Tag-level F1 of the bundled catalog's tags against keyword lines
     /// labelled by hand (tags separated by ` | `): `keyword-tags-gold.txt`,
-    /// 47 lines (the first 30 of the dump and irregular ones), and
-    /// `keyword-tags-gold-random.txt`, 60 lines drawn at random from the rest.
+    /// 47 lines, and `keyword-tags-gold-random.txt`, 60 more drawn at random.
     @Test(arguments: ["keyword-tags-gold.txt", "keyword-tags-gold-random.txt"])
     func matchesHandLabelledTags(fixture: String) throws {
         let gold = try String(contentsOfFile: Paths.fixture(fixture), encoding: .utf8)

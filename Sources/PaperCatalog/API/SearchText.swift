@@ -1,5 +1,6 @@
-/// The one normalisation used both to index and to query, so that a query
-/// finds what a reader would call the same words:
+/// The one normalisation used to index, to query and to find keyword words
+/// in the prose, so that a query finds what a reader would call the same
+/// words:
 ///
 /// - case and diacritics fold (`Jurgen` finds `Jürgen`);
 /// - hyphens and punctuation separate words (`score based` finds `score-based`);
