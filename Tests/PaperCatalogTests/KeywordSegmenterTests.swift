@@ -5,9 +5,12 @@ import Testing
 @Suite struct KeywordSegmenterTests {
     /// Tag-level F1 of the bundled catalog's tags against keyword lines
     /// labelled by hand (tags separated by ` | `): `keyword-tags-gold.txt`,
-    /// 47 lines, and `keyword-tags-gold-random.txt`, 60 more drawn at random.
-    @Test(arguments: ["keyword-tags-gold.txt", "keyword-tags-gold-random.txt"])
-    func matchesHandLabelledTags(fixture: String) throws {
+    /// 47 lines, and `keyword-tags-gold-random.txt`, 60 more drawn at
+    /// random, which guided the segmenter's constants; and
+    /// `keyword-tags-gold-heldout.txt`, 40 more drawn at random and labelled
+    /// after the constants were fixed.
+    @Test(arguments: [("keyword-tags-gold.txt", 0.96), ("keyword-tags-gold-random.txt", 0.96), ("keyword-tags-gold-heldout.txt", 0.94)])
+    func matchesHandLabelledTags(fixture: String, floor: Double) throws {
         let gold = try String(contentsOfFile: Paths.fixture(fixture), encoding: .utf8)
             .split(separator: "\n").map { $0.components(separatedBy: " | ") }
         let predicted = Dictionary(bundled.papers.compactMap { paper in paper.keywordLine.map { ($0, paper.keywords) } },
@@ -23,7 +26,7 @@ import Testing
         let precision = Double(truePositives) / Double(predictedCount), recall = Double(truePositives) / Double(goldCount)
         let f1 = 2 * precision * recall / (precision + recall)
         print("keyword segmentation on \(gold.count) hand-labelled lines (\(fixture)): P \(precision) R \(recall) F1 \(f1)")
-        #expect(f1 >= 0.96)
+        #expect(f1 >= floor)
     }
 
     @Test func frequentTagsAreRecovered() throws {
@@ -58,7 +61,7 @@ import Testing
         let pool = ["dark matter", "galaxy formation", "stellar streams", "neural networks", "gravitational waves",
                     "normalizing flows", "anomaly detection"]
         let lines = (0..<7).map { first in (0..<5).map { pool[(first + 2 * $0) % pool.count] } }
-        let tags = KeywordSegmenter.segment(lines.map { $0.joined(separator: " ") }, prose: lines.map { _ in [] })
+        let tags = KeywordSegmenter.segment(lines.map { $0.joined(separator: " ") }, prose: { _ in [] })
         #expect(tags == lines)
     }
 
@@ -72,7 +75,7 @@ import Testing
         lines.append("quantum computing classical shadow tomography choi matrix reconstruction quantum states dark matter")
         prose.append(["Learning quantum channels",
                       "We combine classical shadow tomography with Choi matrix reconstruction to learn quantum channels."])
-        let tags = KeywordSegmenter.segment(lines, prose: prose)
+        let tags = KeywordSegmenter.segment(lines, prose: { prose[$0] })
         #expect(tags.last == ["quantum computing", "classical shadow tomography", "choi matrix reconstruction", "quantum states", "dark matter"])
     }
 
@@ -84,7 +87,7 @@ import Testing
         let distinct = bundled.papers.compactMap(\.keywordLine)
         let distinctProse = bundled.papers.filter { $0.keywordLine != nil }.map { [$0.title, $0.abstract].compactMap { $0 } }
         let lines = (0..<3).flatMap { _ in distinct }
-        let tags = KeywordSegmenter.segment(lines, prose: (0..<3).flatMap { _ in distinctProse }, trainingLines: 600)
+        let tags = KeywordSegmenter.segment(lines, prose: { distinctProse[$0 % distinct.count] }, trainingLines: 600)
         #expect(tags.count == lines.count)
         #expect(zip(lines, tags).allSatisfy { $0.0 == $0.1.joined(separator: " ") })
         #expect((0..<distinct.count).allSatisfy { tags[$0] == tags[$0 + distinct.count] && tags[$0] == tags[tags.count - distinct.count + $0] })

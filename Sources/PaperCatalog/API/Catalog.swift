@@ -113,8 +113,9 @@ public struct Catalog: Sendable {
 
     private static func segmentKeywords(_ papers: inout [Paper]) {
         let tagged = papers.indices.filter { papers[$0].keywordLine != nil }
-        let segmented = KeywordSegmenter.segment(
-            tagged.map { papers[$0].keywordLine! }, prose: tagged.map { [papers[$0].title, papers[$0].abstract].compactMap { $0 } })
+        let segmented = KeywordSegmenter.segment(tagged.map { papers[$0].keywordLine! }) { line in
+            [papers[tagged[line]].title, papers[tagged[line]].abstract].compactMap { $0 }
+        }
         for (index, tags) in zip(tagged, segmented) { papers[index].keywords = tags }
     }
 }
