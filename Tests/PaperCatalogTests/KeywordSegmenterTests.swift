@@ -6,10 +6,14 @@ import Testing
     /// Tag-level F1 of the bundled catalog's tags against keyword lines
     /// labelled by hand (tags separated by ` | `): `keyword-tags-gold.txt`,
     /// 47 lines, and `keyword-tags-gold-random.txt`, 60 more drawn at
-    /// random, which guided the segmenter's constants; and
-    /// `keyword-tags-gold-heldout.txt`, 40 more drawn at random and labelled
-    /// after the constants were fixed.
-    @Test(arguments: [("keyword-tags-gold.txt", 0.96), ("keyword-tags-gold-random.txt", 0.96), ("keyword-tags-gold-heldout.txt", 0.94)])
+    /// random, which guided the segmenter's constants; and, drawn at random
+    /// after the constants were fixed, `keyword-tags-gold-heldout.txt`, 40
+    /// lines labelled by correcting the segmenter's output, and
+    /// `keyword-tags-gold-blind.txt`, 30 lines labelled without seeing it.
+    @Test(arguments: [
+        ("keyword-tags-gold.txt", 0.96), ("keyword-tags-gold-random.txt", 0.96),
+        ("keyword-tags-gold-heldout.txt", 0.94), ("keyword-tags-gold-blind.txt", 0.96),
+    ])
     func matchesHandLabelledTags(fixture: String, floor: Double) throws {
         let gold = try String(contentsOfFile: Paths.fixture(fixture), encoding: .utf8)
             .split(separator: "\n").map { $0.components(separatedBy: " | ") }
