@@ -94,8 +94,6 @@ struct KeywordSegmenter {
         /// `grams[start * maxTagWords + length - 1]`; -1 past the line's end
         /// and for an n-gram the training lines never had.
         var grams: [Int32]
-        /// `together[i]`: words `i` and `i + 1` stand side by side in the prose.
-        var together: [Bool] = []
 
         func gram(_ start: Int, _ length: Int) -> Int32 { grams[start * KeywordSegmenter.maxTagWords + length - 1] }
     }
@@ -116,9 +114,8 @@ struct KeywordSegmenter {
         @Sendable func words(_ line: Int) -> [Int32] { Array(allWords[starts[line]..<starts[line + 1]]) }
         let stride = max(1, lines.count / trainingLines)
         let sample = Array(Swift.stride(from: 0, to: lines.count, by: stride))
-        var training = sample.map { segmenter.learn(words($0)) }
+        let training = sample.map { segmenter.learn(words($0)) }
         segmenter.findTogetherPairs(training, prose: sample.lazy.map(prose))
-        for index in training.indices { training[index].together = segmenter.together(training[index].words) }
         let trained = segmenter.train(training)
         guard stride > 1 else { return zip(training, trained).map(segmenter.tags) }
         // Each line on its own now: the model is fixed, so the work splits across cores.
@@ -129,8 +126,7 @@ struct KeywordSegmenter {
             nonisolated(unsafe) let results = results
             DispatchQueue.concurrentPerform(iterations: (lines.count + chunk - 1) / chunk) { part in
                 for index in (part * chunk)..<min(lines.count, (part + 1) * chunk) {
-                    var line = model.encode(words(index))
-                    line.together = model.together(line.words)
+                    let line = model.encode(words(index))
                     results[index] = model.tags(line, model.bestSegmentation(of: line, own: [], firstPass: false))
                 }
             }
@@ -197,18 +193,6 @@ struct KeywordSegmenter {
         Self.pairKey(edgeTerms[Int(left)].last, edgeTerms[Int(right)].first)
     }
 
-    /// Calls `body` with the key of each pair of neighbouring search terms in `texts`.
-    private static func forEachTermPair(in texts: [String], _ body: (UInt64) -> Void) {
-        for text in texts {
-            var previous: UInt64?
-            SearchText.forEachTerm(in: text) { term in
-                let hash = fnv1a(term)
-                if let previous { body(pairKey(previous, hash)) }
-                previous = hash
-            }
-        }
-    }
-
     /// Learns which neighbouring words of the training lines stand side by
     /// side in the training papers' prose.
     private mutating func findTogetherPairs(_ lines: [Line], prose: some Sequence<[String]>) {
@@ -217,9 +201,15 @@ struct KeywordSegmenter {
             for (left, right) in zip(line.words, line.words.dropFirst()) { wanted.insert(pairKey(ofWords: left, right)) }
         }
         var found: Set<UInt64> = []
-        for texts in prose {
-            Self.forEachTermPair(in: texts) { key in
-                if wanted.contains(key) { found.insert(key) }
+        for text in prose.joined() {
+            var previous: UInt64?
+            SearchText.forEachTerm(in: text) { term in
+                let hash = fnv1a(term)
+                if let previous {
+                    let key = Self.pairKey(previous, hash)
+                    if wanted.contains(key) { found.insert(key) }
+                }
+                previous = hash
             }
         }
         togetherPairs = found
@@ -299,11 +289,12 @@ struct KeywordSegmenter {
             let count = tagCounts[Int(gram)]
             return count - (firstPass || own.contains(gram) ? 1 : 0)
         }
+        let together = together(line.words)
         var scores = Array(repeating: 0.0, count: n * Self.maxTagWords)
         for start in 0..<n {
             var prose = 0.0
             for length in 1...min(Self.maxTagWords, n - start) {
-                if length > 1 { prose += line.together[start + length - 2] ? Self.togetherInProse : Self.apartInProse }
+                if length > 1 { prose += together[start + length - 2] ? Self.togetherInProse : Self.apartInProse }
                 var count = seen(line.gram(start, length))
                 if count > 0, length > 1 {
                     for split in 1..<length {
