@@ -77,8 +77,15 @@ struct KeywordSegmenter {
         "is", "are", "was", "were", "be", "been", "can", "we", "our", "this", "that", "these", "those", "which",
         "using", "use", "based",
     ])
-    /// Punctuation that ends a phrase in prose.
-    private static let phraseBreakPunctuation = Set(",.;:()[]{}!?$\"".utf8)
+    /// Whether `byte` is punctuation that ends a phrase in prose.
+    private static func isPhraseBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: "$"), UInt8(ascii: "\""): true
+        default: false
+        }
+    }
     /// How rates of ending (or starting) a phrase in prose are grouped:
     /// tenths of the rate, and one group for words seen there too rarely.
     private static let proseRateGroups = 10
@@ -229,7 +236,7 @@ struct KeywordSegmenter {
         var together: Set<UInt64> = []
         var terms: [UInt64] = []
         for text in prose.joined() {
-            for phrase in text.utf8.split(whereSeparator: Self.phraseBreakPunctuation.contains) {
+            for phrase in text.utf8.split(whereSeparator: Self.isPhraseBreak) {
                 terms.removeAll(keepingCapacity: true)
                 SearchText.forEachTerm(in: Substring(phrase)) { terms.append(fnv1a($0)) }
                 for (index, term) in terms.enumerated() {
