@@ -29,7 +29,8 @@ public enum SearchText {
         }
     }
 
-    private static func forEachTerm(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// ``forEachTerm(in:_:)`` over UTF-8 bytes (valid, or cut at an ASCII byte).
+    static func forEachTerm(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func flush() {

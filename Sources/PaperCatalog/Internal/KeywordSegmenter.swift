@@ -77,6 +77,21 @@ struct KeywordSegmenter {
         "is", "are", "was", "were", "be", "been", "can", "we", "our", "this", "that", "these", "those", "which",
         "using", "use", "based",
     ])
+    private static let longestPhraseBreakWord = phraseBreakWords.map(\.utf8.count).max()!
+
+    /// Calls `body` with the UTF-8 bytes of each stretch of `text` between
+    /// phrase-ending punctuation.
+    private static func forEachPhrase(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || isPhraseBreak(bytes[index]) {
+                if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                start = index + 1
+            }
+        }
+    }
+
     /// Whether `byte` is punctuation that ends a phrase in prose.
     private static func isPhraseBreak(_ byte: UInt8) -> Bool {
         switch byte {
@@ -234,21 +249,23 @@ struct KeywordSegmenter {
         }
         let breaks = Set(Self.phraseBreakWords.flatMap { SearchText.terms($0).map { fnv1a($0.utf8) } })
         var together: Set<UInt64> = []
-        var terms: [UInt64] = []
+        var terms: [(hash: UInt64, isBreak: Bool)] = []
         for text in prose.joined() {
-            for phrase in text.utf8.split(whereSeparator: Self.isPhraseBreak) {
+            Self.forEachPhrase(of: text) { phrase in
                 terms.removeAll(keepingCapacity: true)
-                SearchText.forEachTerm(in: Substring(phrase)) { terms.append(fnv1a($0)) }
+                SearchText.forEachTerm(inUTF8: phrase) { term in
+                    let hash = fnv1a(term)
+                    terms.append((hash, term.count <= Self.longestPhraseBreakWord && breaks.contains(hash)))
+                }
                 for (index, term) in terms.enumerated() {
                     if index > 0 {
-                        let key = Self.pairKey(terms[index - 1], term)
+                        let key = Self.pairKey(terms[index - 1].hash, term.hash)
                         if wanted.contains(key) { together.insert(key) }
                     }
-                    guard var rate = rates[term] else { continue }
-                    rate.seen += 1
-                    if index == 0 || breaks.contains(terms[index - 1]) { rate.starts += 1 }
-                    if index == terms.count - 1 || breaks.contains(terms[index + 1]) { rate.ends += 1 }
-                    rates[term] = rate
+                    guard let slot = rates.index(forKey: term.hash) else { continue }
+                    rates.values[slot].seen += 1
+                    if index == 0 || terms[index - 1].isBreak { rates.values[slot].starts += 1 }
+                    if index == terms.count - 1 || terms[index + 1].isBreak { rates.values[slot].ends += 1 }
                 }
             }
         }
