@@ -77,35 +77,13 @@ struct KeywordSegmenter {
         "is", "are", "was", "were", "be", "been", "can", "we", "our", "this", "that", "these", "those", "which",
         "using", "use", "based",
     ])
-    private static let longestPhraseBreakWord = phraseBreakWords.map(\.utf8.count).max()!
-
-    /// Calls `body` with the UTF-8 bytes of each stretch of `text` between
-    /// phrase-ending punctuation.
-    private static func forEachPhrase(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || isPhraseBreak(bytes[index]) {
-                if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                start = index + 1
-            }
-        }
-    }
-
-    /// Whether `byte` is punctuation that ends a phrase in prose.
-    private static func isPhraseBreak(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "!"), UInt8(ascii: "?"),
-             UInt8(ascii: "$"), UInt8(ascii: "\""): true
-        default: false
-        }
-    }
     /// How rates of ending (or starting) a phrase in prose are grouped:
     /// tenths of the rate, and one group for words seen there too rarely.
     private static let proseRateGroups = 10
     /// A term seen fewer times than this in the prose has no rate of its own.
     private static let minimumProseOccurrences = 2
+    /// Terms longer than this are not phrase-break words, so are not looked up.
+    private static let longestPhraseBreakWord = phraseBreakWords.map(\.utf8.count).max()!
     /// How many of its own tags a word's start and end chances are worth
     /// before they outweigh its group's.
     private static let groupWeight = 4.0
@@ -277,6 +255,29 @@ struct KeywordSegmenter {
         endGroups = edgeTerms.map { rates[$0.last].map { group($0.ends, of: $0.seen) }! }
     }
 
+    /// Calls `body` with the UTF-8 bytes of each stretch of `text` between
+    /// phrase-ending punctuation.
+    private static func forEachPhrase(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || isPhraseBreak(bytes[index]) {
+                if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                start = index + 1
+            }
+        }
+    }
+
+    /// Whether `byte` is punctuation that ends a phrase in prose.
+    private static func isPhraseBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: "$"), UInt8(ascii: "\""): true
+        default: false
+        }
+    }
+
     /// For each pair of neighbouring `words`, whether it stands side by side
     /// in the training prose. (A line outside the training sample is judged
     /// by the sample's prose alone: reading every paper's own text as well
@@ -380,25 +381,26 @@ struct KeywordSegmenter {
                 scores[start * Self.maxTagWords + length - 1] = log((max(0, count) + Self.alpha * novel) / (tagTotal + Self.alpha)) + prose
             }
         }
-        var best = Self.decode(scores, words: n)
+        var best = (scores: scores, decoded: Self.decode(scores, words: n))
         // A paper lists a tag once: a segmentation that repeats one is decoded
         // again without one of the repeats, whichever leaves the better score.
         for _ in 0..<3 {
-            let repeats = best.cuts.filter { cut in best.cuts.contains { $0 != cut && line.words[$0] == line.words[cut] } }
+            let cuts = best.decoded.cuts
+            let repeats = cuts.filter { cut in cuts.contains { $0 != cut && line.words[$0] == line.words[cut] } }
             guard !repeats.isEmpty else { break }
             best = repeats.map { cut in
                 var scores = best.scores
                 scores[cut.lowerBound * Self.maxTagWords + cut.count - 1] = -.infinity
-                return Self.decode(scores, words: n)
-            }.max { $0.score < $1.score }!
+                return (scores, Self.decode(scores, words: n))
+            }.max { $0.decoded.score < $1.decoded.score }!
         }
-        return best.cuts
+        return best.decoded.cuts
     }
 
     /// Viterbi over (position, tags so far), then the best tag count under
     /// the prior: the cuts of `words` words with the best total of `scores`
     /// (`scores[start * maxTagWords + length - 1]`, one per candidate tag).
-    private static func decode(_ scores: [Double], words n: Int) -> (score: Double, cuts: [Range<Int>], scores: [Double]) {
+    private static func decode(_ scores: [Double], words n: Int) -> (score: Double, cuts: [Range<Int>]) {
         // best[position * width + tags]: the best score of `tags` tags covering words[..<position].
         let width = n + 1
         var best = [Double](repeating: -.infinity, count: width * width)
@@ -432,7 +434,7 @@ struct KeywordSegmenter {
             end = start
             tags -= 1
         }
-        return (score, cuts.reversed(), scores)
+        return (score, cuts.reversed())
     }
 
     /// Per prose-rate group, the chance that a word of the group starts (or
