@@ -1,3 +1,4 @@
+import TextNormalization
 import PaperCatalog
 
 /// In-memory inverted indices over a catalog's papers: exact indices for
@@ -104,9 +105,8 @@ public struct CatalogIndex: Sendable {
         Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
     }
 
-    /// Documents containing `term` in any of `fields`. - Complexity: O(postings).
-    func docs(containing term: String, in fields: [Field]) -> DocSet {
-        guard let id = termID(term) else { return DocSet(sorted: []) }
+    /// Documents containing term `id` in any of `fields`. - Complexity: O(postings).
+    func docs(containingID id: Int32, in fields: [Field]) -> DocSet {
         let range = postingRange(id)
         if fields.count == Field.allCases.count { return DocSet(view: postingDocs.column(range)) }
         return DocSet(sorted: range.compactMap { position in
@@ -138,10 +138,26 @@ public struct CatalogIndex: Sendable {
         return ids
     }
 
-    /// Terms of the vocabulary that start with `prefix`. - Complexity: O(log vocabulary + matches).
-    func terms(withPrefix prefix: String) -> [String] {
-        vocabulary.range(withPrefix: prefix).map { vocabulary[$0] }
+    /// Terms of the vocabulary that start with `prefix` as typed: its
+    /// letters and digits folded (`self-sup` -> `selfsup`, which the
+    /// compound of `self-supervised` starts with), or, for one word, its
+    /// term (`models` -> `model`). At most
+    /// ``maxPrefixTerms``, the most frequent.
+    /// - Complexity: O(log vocabulary + matches).
+    func terms(withPrefix prefix: String) -> [Int32] {
+        let folded = String(decoding: TextFolding.alphanumerics(prefix), as: UTF8.self)
+        var forms = [folded]
+        let words = SearchText.terms(prefix)
+        if words.count == 1 { forms.append(words[0]) }
+        var ids = Set<Int32>()
+        for form in forms where !form.isEmpty {
+            for position in vocabulary.range(withPrefix: form) { ids.insert(Int32(position)) }
+        }
+        return ids.sorted { (postingRange($0).count, $1) > (postingRange($1).count, $0) }.prefix(Self.maxPrefixTerms).sorted()
     }
+
+    /// The most terms a prefix query expands to.
+    static let maxPrefixTerms = 64
 
     /// The document whose id is `id`, if any. - Complexity: O(papers).
     public func doc(withID id: String) -> Int? {
@@ -161,6 +177,13 @@ extension CatalogIndex {
     /// added, regrouped by term, in document order, at the end.
     struct Builder {
         private var terms = TermTable()
+        /// Words as written (folded), and the term each unifies to: each
+        /// distinct spelling goes through ``WordForms`` once.
+        private var surfaces = TermTable()
+        private var termOfSurface: [Int32] = []
+        /// Scratch: a word being unified, and the word before the current one.
+        private var unified: [UInt8] = []
+        private var previous: [UInt8] = []
         /// Per posting, in the order added: the term and its ``FieldCounts``.
         private var postingTerms = ColumnBuilder<Int32>()
         private var postingCounts = ColumnBuilder<UInt16>()
@@ -169,7 +192,6 @@ extension CatalogIndex {
         /// Scratch for the document being added: counts by term id, and the terms touched.
         private var countsOfTerm: [FieldCounts] = []
         private var termsOfDocument: [Int32] = []
-        private var key: [UInt8] = []
         /// By document number.
         private var fieldLengths: [UInt16]
         private let dateKeys: [Int32]
@@ -200,27 +222,29 @@ extension CatalogIndex {
         mutating func add(_ paper: Paper, as doc: Int32) {
             for field in Field.allCases {
                 var length = 0
-                // A tag's or an author's exact key is its terms joined by spaces (``SearchText/key(_:)``).
-                let exactSlot: Int? = switch field {
-                case .keywords: 0
-                case .authors: 1
-                default: nil
-                }
-                for part in Self.parts(of: paper, field: field) {
-                    key.removeAll(keepingCapacity: true)
-                    SearchText.forEachTerm(in: part) { term in
-                        let id = Int(terms.intern(term))
-                        if id == countsOfTerm.count { countsOfTerm.append(FieldCounts(packed: 0)) }
-                        if countsOfTerm[id].packed == 0 { termsOfDocument.append(Int32(id)) }
-                        countsOfTerm[id].add(field)
-                        length += 1
-                        if exactSlot != nil {
-                            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
-                            key.append(contentsOf: term)
+                for var part in Self.parts(of: paper, field: field) {
+                    part.withUTF8 { utf8 in
+                        SearchText.forEachWord(inUTF8: utf8) { word in
+                            count(term(ofSurface: word.folded), in: field)
+                            length += 1
+                            // Two words joined by a hyphen also count as their compound (``SearchText``).
+                            if word.joinsPrevious {
+                                previous.append(contentsOf: word.folded)
+                                previous.withUnsafeBufferPointer { count(term(ofSurface: $0), in: field) }
+                            }
+                            previous.removeAll(keepingCapacity: true)
+                            previous.append(contentsOf: word.folded)
                         }
                     }
+                    // A tag's or an author's exact key: its words joined by spaces (``SearchText/key(_:)``).
+                    let exactSlot: Int? = switch field {
+                    case .keywords: 0
+                    case .authors: 1
+                    default: nil
+                    }
                     if let exactSlot {
-                        key.withUnsafeBufferPointer { exact[exactSlot].add(key: $0, name: part, doc: doc) }
+                        var key = SearchText.key(part)
+                        key.withUTF8 { exact[exactSlot].add(key: $0, name: part, doc: doc) }
                     }
                 }
                 totalLength[field.rawValue] += length
@@ -240,6 +264,26 @@ extension CatalogIndex {
                 valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
             store.add(paper, as: doc)
+        }
+
+        /// The term id of a folded word. - Complexity: O(length) expected.
+        private mutating func term(ofSurface surface: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let id = Int(surfaces.intern(surface))
+            if id == termOfSurface.count {
+                unified.removeAll(keepingCapacity: true)
+                unified.append(contentsOf: surface)
+                WordForms.unifyTerm(&unified)
+                termOfSurface.append(unified.withUnsafeBufferPointer { terms.intern($0) })
+            }
+            return termOfSurface[id]
+        }
+
+        /// Counts one occurrence of `term` in `field` of the document being added.
+        private mutating func count(_ term: Int32, in field: Field) {
+            let id = Int(term)
+            if id == countsOfTerm.count { countsOfTerm.append(FieldCounts(packed: 0)) }
+            if countsOfTerm[id].packed == 0 { termsOfDocument.append(term) }
+            countsOfTerm[id].add(field)
         }
 
         func finish() -> CatalogIndex {

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Exact-value lookups (tag, author, category, year): each key's documents,
 /// kept as sorted keys over one flat array of document numbers, plus an
 /// index from each word to the keys holding it, so that "keys containing

@@ -1,3 +1,4 @@
+import TextNormalization
 import PaperCatalog
 
 /// A dimension to count papers by.

@@ -4,30 +4,59 @@ import Foundation
 ///
 /// The language, smallest first:
 ///
-///     dark matter            both words (AND is the default; never OR)
-///     "dark matter"          the phrase
-///     title:flow             a word in one field: title, abstract, author,
-///                            keyword, category, year
+///     dark matter            either word; papers with more, and rarer,
+///                            words rank higher (BM25F)
+///     +dark matter  dark AND matter
+///                            `+` and `AND` make a word required
+///     "dark matter"          the phrase (required)
+///     title:flow             a word in one field (required): title,
+///                            abstract, author, keyword, category, year
 ///     author:^Tegmark        the first author
 ///     year:2022  year:2020..2023  year:2022..  year:..2021
 ///     diffus*                any word starting with "diffus"
-///     a OR b    (a OR b) c    -word    NOT word    a AND b
+///     a OR b    (a OR b) c    -word    NOT word
 public indirect enum Query: Equatable, Sendable {
+    /// One word as typed (`matter`, `multi-scale`), in `field` or any text field.
+    case word(String, field: QueryField?)
     /// Words that must occur consecutively, in `field` or any text field.
-    case words(String, field: QueryField?)
+    case phrase(String, field: QueryField?)
     /// Any term starting with the prefix.
     case prefix(String, field: QueryField?)
     case firstAuthor(String)
     case category(String)
     case years(ClosedRange<Int>)
-    case and([Query])
-    case or([Query])
-    case not(Query)
+    /// Clauses combined as in Lucene's boolean query: every `.must` clause
+    /// matches, no `.mustNot` clause does and, when there is no `.must`
+    /// clause, at least one `.should` clause does; the matching `.must` and
+    /// `.should` clauses add up to the score.
+    case clauses([Clause])
+
+    /// One part of ``clauses(_:)``.
+    public struct Clause: Equatable, Sendable {
+        public enum Occur: Sendable { case must, should, mustNot }
+        public var occur: Occur
+        public var query: Query
+
+        public init(_ occur: Occur, _ query: Query) {
+            self.occur = occur
+            self.query = query
+        }
+    }
 
     /// Parses `text`; returns `nil` for a query with no terms.
     public static func parse(_ text: String) throws(QueryError) -> Query? {
         var parser = QueryParser(tokens: try QueryLexer.tokens(text))
         return try parser.parseQuery()
+    }
+
+    /// How a clause of this query occurs when written without `+`, `-` or
+    /// `AND`: words, prefixes and groups are optional; phrases, fields,
+    /// categories and years narrow.
+    var defaultOccur: Clause.Occur {
+        switch self {
+        case .word(_, field: nil), .prefix(_, field: nil), .clauses: .should
+        default: .must
+        }
     }
 }
 
@@ -48,7 +77,7 @@ enum QueryToken: Equatable {
     case word(String)
     case phrase(String)
     case field(String)
-    case open, close, or, and, not, minus
+    case open, close, or, and, not, minus, plus
 }
 
 /// Splits a query into tokens, remembering each token's column.
@@ -82,6 +111,9 @@ enum QueryLexer {
             } else if character == "-", !characters[index + 1].isWhitespace,
                       tokens.last.map({ $0.0 != .minus }) ?? true {
                 tokens.append((.minus, column)); index += 1
+            } else if character == "+", index + 1 < characters.count, !characters[index + 1].isWhitespace,
+                      tokens.last.map({ $0.0 != .plus }) ?? true {
+                tokens.append((.plus, column)); index += 1
             } else {
                 var end = index, depth = 0
                 while end < characters.count {
@@ -128,50 +160,65 @@ struct QueryParser {
         return query
     }
 
+    /// Alternatives joined by `OR`: each is optional, as bare words are.
     private mutating func parseOr() throws(QueryError) -> Query {
-        var parts = [try parseAnd()]
+        var alternatives = [try parseAnd()]
         while peek == .or {
             position += 1
             guard position < tokens.count, peek != .close, peek != .or else {
                 throw QueryError(message: "'OR' needs a term on both sides", column: column(of: position - 1))
             }
-            parts.append(try parseAnd())
+            alternatives.append(try parseAnd())
         }
-        return parts.count == 1 ? parts[0] : .or(parts)
+        guard alternatives.count > 1 else { return alternatives[0] }
+        return .clauses(alternatives.flatMap { alternative -> [Query.Clause] in
+            // `a b OR c` is `a b c`: optional words stay optional.
+            if case .clauses(let clauses) = alternative, clauses.allSatisfy({ $0.occur == .should }) { return clauses }
+            return [Query.Clause(.should, alternative)]
+        })
     }
 
+    /// Clauses side by side; `AND` makes both of its sides required.
     private mutating func parseAnd() throws(QueryError) -> Query {
-        var parts: [Query] = []
+        var clauses: [Query.Clause] = []
         while let token = peek, token != .or, token != .close {
             if token == .and {
-                guard !parts.isEmpty else { throw QueryError(message: "'AND' needs a term on both sides", column: column(of: position)) }
+                guard let last = clauses.last else { throw QueryError(message: "'AND' needs a term on both sides", column: column(of: position)) }
                 position += 1
                 guard let next = peek, next != .or, next != .close, next != .and else {
                     throw QueryError(message: "'AND' needs a term on both sides", column: column(of: position - 1))
                 }
+                if last.occur == .should { clauses[clauses.count - 1].occur = .must }
+                var clause = try parseClause()
+                if clause.occur == .should { clause.occur = .must }
+                clauses.append(clause)
                 continue
             }
-            parts.append(try parseUnary())
+            clauses.append(try parseClause())
         }
-        guard !parts.isEmpty else {
+        guard !clauses.isEmpty else {
             let at = min(position, tokens.count - 1)
             let message = position < tokens.count && tokens[position].0 == .or
                 ? "'OR' needs a term on both sides" : "expected a term"
             throw QueryError(message: message, column: column(of: at))
         }
-        return parts.count == 1 ? parts[0] : .and(parts)
+        if clauses.count == 1, clauses[0].occur == clauses[0].query.defaultOccur { return clauses[0].query }
+        return .clauses(clauses)
     }
 
-    private mutating func parseUnary() throws(QueryError) -> Query {
-        if peek == .minus || peek == .not {
-            let start = position
-            position += 1
-            guard let next = peek, next != .close, next != .or, next != .and else {
-                throw QueryError(message: "negation needs a term after it", column: column(of: start))
-            }
-            return .not(try parseUnary())
+    /// `+term`, `-term`, `NOT term` or a term.
+    private mutating func parseClause() throws(QueryError) -> Query.Clause {
+        guard let marker = peek, marker == .minus || marker == .not || marker == .plus else {
+            let query = try parsePrimary()
+            return Query.Clause(query.defaultOccur, query)
         }
-        return try parsePrimary()
+        let start = position
+        position += 1
+        guard let next = peek, next != .close, next != .or, next != .and, next != .plus, next != .minus, next != .not else {
+            let message = marker == .plus ? "'+' needs a term after it" : "negation needs a term after it"
+            throw QueryError(message: message, column: column(of: start))
+        }
+        return Query.Clause(marker == .plus ? .must : .mustNot, try parsePrimary())
     }
 
     private mutating func parsePrimary() throws(QueryError) -> Query {
@@ -188,9 +235,9 @@ struct QueryParser {
             depth -= 1
             return inner
         case .word(let word):
-            return word.hasSuffix("*") && word.count > 1 ? .prefix(String(word.dropLast()), field: nil) : .words(word, field: nil)
+            return word.hasSuffix("*") && word.count > 1 ? .prefix(String(word.dropLast()), field: nil) : .word(word, field: nil)
         case .phrase(let phrase):
-            return .words(phrase, field: nil)
+            return .phrase(phrase, field: nil)
         case .field(let name):
             return try parseField(name, column: column)
         default:
@@ -206,10 +253,10 @@ struct QueryParser {
         }
         guard position < tokens.count else { throw QueryError(message: "'\(name):' needs a value", column: column) }
         let (token, _) = tokens[position]
-        let value: String
+        let value: String, quoted: Bool
         switch token {
-        case .word(let word): value = word
-        case .phrase(let phrase): value = phrase
+        case .word(let word): (value, quoted) = (word, false)
+        case .phrase(let phrase): (value, quoted) = (phrase, true)
         default: throw QueryError(message: "'\(name):' needs a value", column: column)
         }
         position += 1
@@ -225,7 +272,7 @@ struct QueryParser {
             return .firstAuthor(String(value.dropFirst()))
         default:
             if value.hasSuffix("*"), value.count > 1, !value.contains(" ") { return .prefix(String(value.dropLast()), field: field) }
-            return .words(value, field: field)
+            return quoted ? .phrase(value, field: field) : .word(value, field: field)
         }
     }
 
@@ -255,6 +302,7 @@ struct QueryParser {
         case .and: "'AND'"
         case .not: "'NOT'"
         case .minus: "'-'"
+        case .plus: "'+'"
         }
     }
 }

@@ -1,3 +1,4 @@
+import TextNormalization
 import Foundation
 import PaperCatalog
 
@@ -44,9 +45,9 @@ extension CatalogIndex {
                 textScore[postingDocs[position]] = 0
             }
         }
-        let ranked = terms.map { (term: $0, fields: [Field.title, .abstract]) }
+        let ranked = terms.map { ScoringClause(label: "", fields: [.title, .abstract], alternatives: [.init(terms: [$0], weight: 1)], docs: DocSet(sorted: [])) }
         let similar = textScore.keys.sorted()
-        for (other, score) in zip(similar, bm25Scores(similar, ranked)) { textScore[other] = score }
+        for (other, score) in zip(similar, scoreAll(similar, ranked)) { textScore[other] = score }
         let maxText = textScore.values.max() ?? 0
         let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
         func score(_ other: Int32) -> Double {

@@ -1,3 +1,4 @@
+import TextNormalization
 import Foundation
 import PaperCatalog
 
@@ -61,52 +62,53 @@ extension CatalogIndex {
     ///
     /// Documents are numbered newest first (``CatalogIndex/init(papers:)``),
     /// so a date-ordered answer is the first `limit` matches, and a filter's
-    /// matches are a view of the index, not a copy.
+    /// matches are a view of the index, not a copy. Ranked by relevance with
+    /// only optional words, the best `limit` come from MaxScore pruning
+    /// (``topScoring(_:limit:within:excluding:)``), not from scoring every
+    /// candidate.
     /// - Complexity: O(postings of the query's terms and filters + limit);
     ///   ranking by title decodes every match's title.
     public func search(_ request: SearchRequest) throws(SearchError) -> [Hit] {
-        // `nil` stands for every document, so filters never copy the whole catalog.
-        var matches: DocSet?
-        func narrow(_ docs: DocSet) { matches = matches.map { $0.intersection(docs) } ?? docs }
-        var ranking = Ranking()
-        if let query = request.query {
-            narrow(try evaluate(query, into: &ranking, deferringPhrases: true))
-        }
+        var plan = try request.query.map(plan) ?? QueryPlan()
+        var exactTags: [DocSet] = []
         for keyword in request.keywords {
             let key = SearchText.key(keyword)
-            ranking.exactTags.append(tags.docs(key) ?? DocSet(sorted: []))
-            narrow(tags.docs(containing: key))
+            exactTags.append(tags.docs(key) ?? DocSet(sorted: []))
+            plan.narrow(tags.docs(containing: key))
         }
         for author in request.authors {
-            narrow(authors.docs(containing: SearchText.key(author)))
+            plan.narrow(authors.docs(containing: SearchText.key(author)))
         }
         if !request.categories.isEmpty {
-            narrow(DocSet.union(try request.categories.map { category throws(SearchError) in try docs(inCategory: category) }))
+            plan.narrow(DocSet.union(try request.categories.map { category throws(SearchError) in try docs(inCategory: category) }))
         }
-        var candidates = 0..<Int32(count)
+        var dated = 0..<Int32(count)
         if request.since != nil || request.until != nil {
-            candidates = docs(datedFrom: request.since, to: request.until)
-            matches = matches?.keeping(candidates.contains)
+            dated = docs(datedFrom: request.since, to: request.until)
+            plan.required = plan.required?.keeping(dated.contains) ?? DocSet(sorted: Array(dated))
         }
-        return if let matches { rank(matches, request, ranking) } else { rank(candidates, request, ranking) }
-    }
-
-    /// What ranking needs from evaluating a request.
-    private struct Ranking {
-        /// Query terms that score, with the fields they were asked in.
-        var terms: [(term: Int32, fields: [Field])] = []
-        /// Per `--keyword`, the papers carrying exactly that tag.
-        var exactTags: [DocSet] = []
-        /// Phrases whose terms every match holds but whose order is checked
-        /// only for the documents ranking reaches: checking means re-reading
-        /// the document, and a top ten needs few of them.
-        var phrases: [(terms: [Int32], fields: [Field])] = []
+        for clause in plan.must { plan.narrow(clause.docs) }
+        let excluded = plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded)
+        if request.sort == .relevance, plan.must.isEmpty, exactTags.isEmpty, let limit = request.limit,
+           !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
+            return topScoring(plan.should, limit: limit, within: plan.required, excluding: excluded).map { doc, score in
+                Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
+            }
+        }
+        var matches = plan.required
+        if plan.must.isEmpty, !plan.should.isEmpty {
+            let any = DocSet.union(plan.should.map(\.docs))
+            matches = matches.map { $0.intersection(any) } ?? any
+        }
+        if let excluded { matches = (matches ?? DocSet.all(count)).subtracting(excluded) }
+        return if let matches { rank(matches, request, plan, exactTags) } else { rank(dated, request, plan, exactTags) }
     }
 
     /// The best `request.limit` of `candidates` in the request's order.
-    private func rank(_ candidates: some RandomAccessCollection<Int32>, _ request: SearchRequest, _ ranking: Ranking) -> [Hit] {
+    private func rank(_ candidates: some RandomAccessCollection<Int32>, _ request: SearchRequest, _ plan: QueryPlan,
+                      _ exactTags: [DocSet]) -> [Hit] {
         let limit = request.limit ?? candidates.count
-        let (terms, exactTags, phrases) = (ranking.terms, ranking.exactTags, ranking.phrases)
+        let phrases = plan.phrases
         var checked: [Int32: Bool] = [:]
         func holdsPhrases(_ doc: Int32) -> Bool {
             if phrases.isEmpty { return true }
@@ -115,12 +117,16 @@ extension CatalogIndex {
             checked[doc] = holds
             return holds
         }
+        let clauses = plan.clauses.filter { !$0.alternatives.isEmpty }
+        func score(_ doc: Int32) -> Double {
+            scoreAll([doc], clauses)[0] + Double(exactTags.count { $0.contains(doc) }) * Self.exactTagBonus
+        }
         var scores: [Int32: Double] = [:]
         let docs: [Int32]
         switch request.sort {
-        case .relevance where !terms.isEmpty:
+        case .relevance where !clauses.isEmpty:
             let all = Array(candidates)
-            var total = bm25Scores(all, terms)
+            var total = scoreAll(all, clauses)
             for tagged in exactTags { tagged.forEachMember(of: all) { position, _ in total[position] += Self.exactTagBonus } }
             let best = Array(all.indices).smallest(limit, accepting: { holdsPhrases(all[$0]) }) {
                 total[$0] != total[$1] ? total[$0] > total[$1] : all[$0] < all[$1]
@@ -137,10 +143,9 @@ extension CatalogIndex {
             docs = Array(all.indices).smallest(limit) { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : all[$0] < all[$1] }
                 .map { all[$0] }
         }
-        let isRanked = !terms.isEmpty || !exactTags.isEmpty
+        let isRanked = !clauses.isEmpty || !exactTags.isEmpty
         return docs.map { doc in
-            let score = isRanked ? scores[doc] ?? score(doc, terms, exactTags) : nil
-            return Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
+            Hit(paper: papers[Int(doc)], doc: Int(doc), score: isRanked ? scores[doc] ?? score(doc) : nil)
         }
     }
 
@@ -161,11 +166,6 @@ extension CatalogIndex {
             if byTagCount[exactTags.count].count == limit { break }
         }
         return Array(byTagCount.reversed().joined().prefix(limit))
-    }
-
-    /// One document's score: BM25F plus the exact-tag bonus.
-    private func score(_ doc: Int32, _ terms: [(term: Int32, fields: [Field])], _ exactTags: [DocSet]) -> Double {
-        bm25Score(doc, terms) + Double(exactTags.count { $0.contains(doc) }) * Self.exactTagBonus
     }
 
     /// Dated documents from `since` to `until` (inclusive; `nil` is open):
@@ -198,120 +198,55 @@ extension CatalogIndex {
         Suggestion.nearest(to: keyword, in: tags.allNames)
     }
 
-    /// The documents `query` matches; its scoring terms go into `ranking`.
-    /// - Parameter deferringPhrases: whether a phrase's word order may be left
-    ///   to ranking (``Ranking/phrases``): true where the phrase only narrows,
-    ///   at the top of the query or inside a top-level AND.
-    private func evaluate(_ query: Query, into ranking: inout Ranking, deferringPhrases: Bool) throws(SearchError) -> DocSet {
-        switch query {
-        case .words(let text, let field):
-            let fields = Self.fields(field)
-            let terms = SearchText.terms(text)
-            let ids = terms.compactMap(termID)
-            for id in ids { ranking.terms.append((id, fields)) }
-            guard deferringPhrases, terms.count > 1, ids.count == terms.count else { return phraseDocs(text, in: fields) }
-            ranking.phrases.append((ids, fields))
-            return docs(containingAll: terms, in: fields)
-        case .prefix(let text, let field):
-            let fields = Self.fields(field)
-            let matching = terms(withPrefix: TextFolding.fold(text))
-            for term in matching {
-                if let id = termID(term) { ranking.terms.append((id, fields)) }
-            }
-            return DocSet.union(matching.map { docs(containing: $0, in: fields) })
-        case .firstAuthor(let name):
-            let phrase = SearchText.terms(name).map { termID($0) ?? Self.separator }
-            return phraseDocs(name, in: [.authors]).keeping { doc in
-                let authors = terms(of: doc, field: .authors)
-                let first = authors.prefix { $0 != Self.separator }
-                return first.count >= phrase.count
-                    && (0...(first.count - phrase.count)).contains { first.dropFirst($0).prefix(phrase.count).elementsEqual(phrase) }
-            }
-        case .category(let name):
-            return try docs(inCategory: name)
-        case .years(let range):
-            let positions = (0..<years.keys.count).filter { Int(years.keys[$0]).map(range.contains) == true }
-            return DocSet.union(positions.map(years.docs(at:)))
-        case .and(let parts):
-            var included: DocSet?
-            var excluded: [Query] = []
-            for part in parts {
-                if case .not(let inner) = part { excluded.append(inner); continue }
-                let docs = try evaluate(part, into: &ranking, deferringPhrases: deferringPhrases)
-                included = included.map { $0.intersection(docs) } ?? docs
-            }
-            var result = included ?? DocSet.all(count)
-            for inner in excluded {
-                var ignored = Ranking()
-                result = result.subtracting(try evaluate(inner, into: &ignored, deferringPhrases: false))
-            }
-            return result
-        case .or(let parts):
-            var result = DocSet(sorted: [])
-            for part in parts { result = result.union(try evaluate(part, into: &ranking, deferringPhrases: false)) }
-            return result
-        case .not(let inner):
-            var ignored = Ranking()
-            return DocSet.all(count).subtracting(try evaluate(inner, into: &ignored, deferringPhrases: false))
-        }
-    }
-
-    /// Documents holding every one of `terms` in one of `fields` (not
-    /// necessarily in the same field, nor in order).
-    func docs(containingAll terms: [String], in fields: [Field]) -> DocSet {
-        guard let first = terms.first else { return DocSet.all(count) }
-        var result = docs(containing: first, in: fields)
-        for term in terms.dropFirst() where !result.isEmpty {
-            result = result.intersection(docs(containing: term, in: fields))
-        }
-        return result
-    }
-
-    /// Documents where the terms of `text` occur consecutively in one of `fields`.
-    func phraseDocs(_ text: String, in fields: [Field]) -> DocSet {
-        let terms = SearchText.terms(text)
-        let result = docs(containingAll: terms, in: fields)
-        guard terms.count > 1, !result.isEmpty else { return result }
-        let phrase = terms.map { termID($0)! }
-        return result.keeping { contains(phrase: phrase, in: fields, doc: $0) }
-    }
-
-    /// BM25F of one document: per term, field frequencies are weighted and
-    /// length-normalised per field, then saturated once. - Complexity: O(terms × log postings).
-    func bm25Score(_ doc: Int32, _ terms: [(term: Int32, fields: [Field])]) -> Double {
-        bm25Scores([doc], terms)[0]
-    }
-
-    /// BM25F of each of `docs` (ascending), walking each term's postings in
-    /// step with them. - Complexity: O(terms × (docs + postings)) at worst.
-    func bm25Scores(_ docs: [Int32], _ terms: [(term: Int32, fields: [Field])]) -> [Double] {
-        var scores = Array(repeating: 0.0, count: docs.count)
-        let total = Double(count)
-        for (term, fields) in terms {
-            let range = postingRange(term)
-            let frequency = Double(range.count)
-            let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            DocSet(view: postingDocs.column(range)).forEachMember(of: docs) { position, posting in
-                let counts = FieldCounts(packed: postingCounts[range.lowerBound + posting])
-                var weighted = 0.0
-                for field in fields where counts[field] > 0 {
-                    let length = Double(fieldLengths[Int(docs[position]) * Field.allCases.count + field.rawValue])
-                    let norm = 1 - Self.b + Self.b * length / averageFieldLength[field.rawValue]
-                    weighted += field.weight * Double(counts[field]) / norm
+    /// BM25F of each of `docs` (ascending) for `clauses`: per clause, its best
+    /// alternative's weighted sum. - Complexity: O(terms × (docs + postings)) at worst.
+    func scoreAll(_ docs: [Int32], _ clauses: [ScoringClause]) -> [Double] {
+        var total = Array(repeating: 0.0, count: docs.count)
+        for clause in clauses {
+            var best = Array(repeating: 0.0, count: docs.count)
+            for alternative in clause.alternatives {
+                var sum = Array(repeating: 0.0, count: docs.count)
+                for term in alternative.terms {
+                    let scores = termScores(docs, term, clause.fields)
+                    for position in docs.indices { sum[position] += scores[position] }
                 }
-                scores[position] += idf * weighted * (Self.k1 + 1) / (weighted + Self.k1)
+                for position in docs.indices { best[position] = max(best[position], alternative.weight * sum[position]) }
             }
+            for position in docs.indices { total[position] += best[position] }
+        }
+        return total
+    }
+
+    /// BM25F of `term` in `fields` for each of `docs` (ascending), walking its
+    /// postings in step with them. - Complexity: O(docs + postings) at worst.
+    func termScores(_ docs: [Int32], _ term: Int32, _ fields: [Field]) -> [Double] {
+        var scores = Array(repeating: 0.0, count: docs.count)
+        let range = postingRange(term)
+        let idf = idf(of: term)
+        DocSet(view: postingDocs.column(range)).forEachMember(of: docs) { position, posting in
+            scores[position] = idf * saturated(FieldCounts(packed: postingCounts[range.lowerBound + posting]), docs[position], fields)
         }
         return scores
     }
 
-    static func fields(_ field: QueryField?) -> [Field] {
-        switch field {
-        case .title: [.title]
-        case .abstract: [.abstract]
-        case .author: [.authors]
-        case .keyword: [.keywords]
-        default: Field.allCases
+    /// Robertson-Sparck Jones inverse document frequency, as in Lucene's BM25.
+    func idf(of term: Int32) -> Double {
+        let frequency = Double(postingRange(term).count)
+        return log(1 + (Double(count) - frequency + 0.5) / (frequency + 0.5))
+    }
+
+    /// BM25F's saturated term frequency (below `k1 + 1`): field counts
+    /// weighted and length-normalised per field, then saturated once
+    /// (Robertson & Zaragoza 2009, "The Probabilistic Relevance Framework:
+    /// BM25 and Beyond").
+    @inline(__always)
+    func saturated(_ counts: FieldCounts, _ doc: Int32, _ fields: [Field]) -> Double {
+        var weighted = 0.0
+        for field in fields where counts[field] > 0 {
+            let length = Double(fieldLengths[Int(doc) * Field.allCases.count + field.rawValue])
+            let norm = 1 - Self.b + Self.b * length / averageFieldLength[field.rawValue]
+            weighted += field.weight * Double(counts[field]) / norm
         }
+        return weighted * (Self.k1 + 1) / (weighted + Self.k1)
     }
 }

@@ -1,3 +1,4 @@
+import TextNormalization
 import Foundation
 
 /// Recovers keyword tags from lines that joined them with single spaces.
@@ -190,7 +191,7 @@ struct KeywordSegmenter {
     /// or digits stands for itself.
     private static func edgeTerms(of word: Substring) -> (first: UInt64, last: UInt64) {
         var first: UInt64?, last: UInt64 = 0
-        SearchText.forEachTerm(in: word) { term in
+        SearchText.forEachKeyWord(in: word) { term in
             last = fnv1a(term)
             if first == nil { first = last }
         }
@@ -225,13 +226,13 @@ struct KeywordSegmenter {
             rates[terms.first] = (0, 0, 0)
             rates[terms.last] = (0, 0, 0)
         }
-        let breaks = Set(Self.phraseBreakWords.flatMap { SearchText.terms($0).map { fnv1a($0.utf8) } })
+        let breaks = Set(Self.phraseBreakWords.flatMap { SearchText.key($0).split(separator: " ").map { fnv1a($0.utf8) } })
         var together: Set<UInt64> = []
         var terms: [(hash: UInt64, isBreak: Bool)] = []
         for text in prose.joined() {
             Self.forEachPhrase(of: text) { phrase in
                 terms.removeAll(keepingCapacity: true)
-                SearchText.forEachTerm(inUTF8: phrase) { term in
+                SearchText.forEachKeyWord(inUTF8: phrase) { term in
                     let hash = fnv1a(term)
                     terms.append((hash, term.count <= Self.longestPhraseBreakWord && breaks.contains(hash)))
                 }

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Gives every record a short, stable, unique id.
 ///
 /// The arXiv id when the record has one; otherwise a citation-style key,

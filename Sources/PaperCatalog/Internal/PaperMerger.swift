@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Merges entries that describe the same paper (same arXiv id, same title
 /// of 20 letters or more, same title and date, or same abstract, once folded) into one record that keeps every source and takes
 /// each field from the source that states it best.

@@ -17,15 +17,17 @@ enum CommandSpecs {
 
     static let search = CommandSpec(
         name: "search", abstract: "Search the catalog, best matches first.",
-        arguments: [("[<query>]", "Words (all must match), \"phrases\", field:value (title, abstract, author, keyword, category, year), author:^Name, year:2020..2023, prefix*, OR, parentheses, -word or NOT word.")],
-        maximumPositionals: 1,
+        arguments: [("[<query>...]", "Words, quoted or not: papers with more, and rarer, of them rank first. +word or a AND b: required; \"a phrase\": required, in order; field:value (title, abstract, author, keyword, category, year): required; author:^Name, year:2020..2023, prefix*, OR, parentheses, -word or NOT word. Put the query after -- when it starts with -.")],
+        maximumPositionals: nil,
         options: filters + [
             OptionSpec(name: "sort", value: "<order>", help: "relevance, date or title (default: relevance)."),
             limit, format, json,
         ] + common,
         examples: [
             "iaifi search --keyword \"diffusion models\"",
-            "iaifi search \"dark matter\" --author Tegmark --since 2022 --format json | jq '.[].title'",
+            "iaifi search dark matter substructure strong lensing",
+            "iaifi search dark matter --author Tegmark --since 2022 --format json | jq '.[].title'",
+            "iaifi search --category Astrophysics -- -review galaxy",
             "iaifi search 'title:\"normalizing flows\" (lattice OR qcd) -review year:2022..'",
             "iaifi search 'author:^Halverson' --sort date",
         ])

@@ -18,8 +18,9 @@ enum Commands {
     private static func search(_ context: Context, _ console: inout Console, ranked: Bool) throws -> ExitCode {
         let arguments = context.arguments
         var request = SearchRequest()
-        if let text = arguments.positionals.first {
-            do { request.query = try Query.parse(text) } catch {
+        if !arguments.positionals.isEmpty {
+            // Bare words form one query, quoted or not: `search dark matter` is `search "dark matter"`.
+            do { request.query = try Query.parse(arguments.positionals.joined(separator: " ")) } catch {
                 throw UsageError(message: "cannot parse query at \(error.description)")
             }
         }

@@ -86,7 +86,8 @@ struct ParsedArguments {
                 }
             } else {
                 guard argument.count == 2, let option = spec.options.first(where: { $0.short == argument.last }) else {
-                    throw UsageError(message: "unknown option '\(argument)'")
+                    let hint = spec.maximumPositionals == nil ? "; to search for '\(argument)', put the query after '--'" : ""
+                    throw UsageError(message: "unknown option '\(argument)'\(hint)")
                 }
                 name = option.name
             }

@@ -1,0 +1,232 @@
+import PaperCatalog
+import TextNormalization
+
+/// One scoring part of a ranked query: a word as typed (`matter`,
+/// `multi-scale`, `SBI`), or a group, with the documents it matches and
+/// the ways its terms may appear.
+///
+/// A document's score for the clause is its best alternative's weighted
+/// BM25F sum over the terms it holds: `multi-scale` is `multi` + `scale`
+/// or the compound `multiscale`; `SBI` is `sbi` or, weighted lower, the
+/// words of `simulation-based inference` (``AcronymTable``).
+struct ScoringClause {
+    /// One way the clause's terms may appear.
+    struct Alternative {
+        var terms: [Int32]
+        var weight: Double
+    }
+
+    /// The query text the clause stands for: what `matches` reports.
+    var label: String
+    var fields: [Field]
+    var alternatives: [Alternative]
+    /// The documents the clause matches, ascending.
+    var docs: DocSet
+}
+
+/// A query made ready to rank: its clauses by occurrence, the documents
+/// that bound the answer, and the phrase orders left to check.
+struct QueryPlan {
+    var should: [ScoringClause] = []
+    var must: [ScoringClause] = []
+    /// Required documents from clauses that do not score (categories,
+    /// years, first authors); `nil` stands for every document.
+    var required: DocSet?
+    var excluded: [DocSet] = []
+    /// Phrases whose terms every candidate holds but whose order is checked
+    /// only for the documents ranking reaches: checking means re-reading
+    /// the document, and a top ten needs few of them.
+    var phrases: [(terms: [Int32], fields: [Field])] = []
+
+    var clauses: [ScoringClause] { must + should }
+
+    mutating func narrow(_ docs: DocSet) { required = required.map { $0.intersection(docs) } ?? docs }
+}
+
+extension CatalogIndex {
+    /// The plan of `query`: its top-level clauses by occurrence, optional
+    /// common words dropped when other words remain (``StopWords``), a word
+    /// repeated counted once, two adjacent words also tried as one
+    /// (`multi scale` finds `multiscale`), and acronyms and their
+    /// expansions tried for each other.
+    func plan(_ query: Query) throws(SearchError) -> QueryPlan {
+        var plan = QueryPlan()
+        let clauses: [Query.Clause] = if case .clauses(let clauses) = query { clauses } else { [Query.Clause(query.defaultOccur, query)] }
+        let optionalWords = clauses.compactMap { clause -> String? in
+            guard clause.occur == .should, case .word(let text, nil) = clause.query else { return nil }
+            return text
+        }
+        let keepsStopWords = clauses.allSatisfy { clause in
+            guard case .word(let text, nil) = clause.query else { return clause.occur == .mustNot }
+            return clause.occur == .mustNot || StopWords.contains(text)
+        }
+        var seen: Set<String> = []
+        for clause in clauses {
+            if clause.occur == .mustNot {
+                plan.excluded.append(try docs(matching: clause.query))
+                continue
+            }
+            if case .word(let text, _) = clause.query, SearchText.terms(text).isEmpty { continue }
+            if clause.occur == .should, case .word(let text, nil) = clause.query, !keepsStopWords, StopWords.contains(text) { continue }
+            if case .phrase(let text, let field) = clause.query, clause.occur == .must {
+                let terms = SearchText.terms(text), ids = terms.compactMap(termID)
+                let fields = Self.fields(field)
+                if terms.count > 1, ids.count == terms.count {
+                    plan.phrases.append((ids, fields))
+                    plan.must.append(ScoringClause(label: text, fields: fields, alternatives: [.init(terms: ids, weight: 1)],
+                                                   docs: docs(containingAll: terms, in: fields)))
+                    continue
+                }
+            }
+            guard let scoring = try scoringClause(clause.query) else {
+                if clause.occur == .must { plan.narrow(try docs(matching: clause.query)) } else {
+                    plan.should.append(ScoringClause(label: "", fields: [], alternatives: [], docs: try docs(matching: clause.query)))
+                }
+                continue
+            }
+            let key = "\(clause.occur)\(scoring.fields)\(scoring.alternatives.map(\.terms))"
+            guard seen.insert(key).inserted else { continue }
+            if clause.occur == .must { plan.must.append(scoring) } else { plan.should.append(scoring) }
+        }
+        for (left, right) in zip(optionalWords, optionalWords.dropFirst()) {
+            guard let compound = compoundClause(left, right), seen.insert("compound\(compound.alternatives[0].terms)").inserted else { continue }
+            plan.should.append(compound)
+        }
+        for expansion in acronymClauses(words: optionalWords) where seen.insert("acronym\(expansion.label)").inserted {
+            plan.should.append(expansion)
+        }
+        return plan
+    }
+
+    /// The scoring clause of a word, phrase, prefix or group; `nil` for a
+    /// clause that only filters (category, year, first author).
+    private func scoringClause(_ query: Query) throws(SearchError) -> ScoringClause? {
+        switch query {
+        case .word(let text, let field):
+            let fields = Self.fields(field)
+            var terms: [Int32?] = [], compounds: [Int32?] = []
+            SearchText.forEachTerm(in: text) { term, _, isCompound in
+                if isCompound { compounds.append(termID(term)) } else { terms.append(termID(term)) }
+            }
+            var alternatives: [ScoringClause.Alternative] = []
+            var matches = DocSet(sorted: [])
+            if !terms.isEmpty, terms.allSatisfy({ $0 != nil }) {
+                let ids = terms.map { $0! }
+                alternatives.append(.init(terms: ids, weight: 1))
+                matches = docs(containingAllIDs: ids, in: fields)
+            }
+            // A hyphenated pair also stands as one word: `multi-scale` finds `multiscale`.
+            if terms.count == 2, let compound = compounds.first ?? nil {
+                alternatives.append(.init(terms: [compound], weight: 1))
+                matches = matches.union(docs(containingID: compound, in: fields))
+            }
+            guard !terms.isEmpty else { return nil }
+            var clause = ScoringClause(label: text, fields: fields, alternatives: alternatives, docs: matches)
+            if field == nil, terms.count == 1, let id = terms[0], let expansion = acronymExpansion(of: id) {
+                clause.alternatives.append(expansion.alternative)
+                clause.docs = clause.docs.union(expansion.docs)
+            }
+            return clause
+        case .phrase(let text, let field):
+            let fields = Self.fields(field)
+            let ids = SearchText.terms(text).compactMap(termID)
+            return ScoringClause(label: text, fields: fields, alternatives: [.init(terms: ids, weight: 1)], docs: phraseDocs(text, in: fields))
+        case .prefix(let text, let field):
+            let fields = Self.fields(field)
+            let ids = terms(withPrefix: text)
+            return ScoringClause(label: text + "*", fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
+                                 docs: DocSet.union(ids.map { docs(containingID: $0, in: fields) }))
+        case .clauses(let inner):
+            let ids = inner.filter { $0.occur != .mustNot }.compactMap { try? scoringClause($0.query) }.flatMap { $0.alternatives.flatMap(\.terms) }
+            return ScoringClause(label: "", fields: Field.allCases, alternatives: [.init(terms: ids, weight: 1)], docs: try docs(matching: query))
+        case .firstAuthor, .category, .years:
+            return nil
+        }
+    }
+
+    /// Two adjacent optional words as one (`multi scale` -> `multiscale`),
+    /// when the catalog has the joined word and the two are not already it.
+    private func compoundClause(_ left: String, _ right: String) -> ScoringClause? {
+        let parts = SearchText.terms(left) + SearchText.terms(right)
+        guard parts.count == 2, let joined = SearchText.terms(left + right).first, !parts.contains(joined),
+              let id = termID(joined) else { return nil }
+        return ScoringClause(label: "\(left) \(right)", fields: Field.allCases, alternatives: [.init(terms: [id], weight: 1)],
+                             docs: docs(containingID: id, in: Field.allCases))
+    }
+
+    /// The documents `query` matches, as a set (no scores).
+    func docs(matching query: Query) throws(SearchError) -> DocSet {
+        switch query {
+        case .word, .prefix:
+            return try scoringClause(query)?.docs ?? DocSet(sorted: [])
+        case .phrase(let text, let field):
+            return phraseDocs(text, in: Self.fields(field))
+        case .firstAuthor(let name):
+            let phrase = SearchText.terms(name).map { termID($0) ?? Self.separator }
+            return phraseDocs(name, in: [.authors]).keeping { doc in
+                let authors = terms(of: doc, field: .authors)
+                let first = authors.prefix { $0 != Self.separator }
+                return first.count >= phrase.count
+                    && (0...(first.count - phrase.count)).contains { first.dropFirst($0).prefix(phrase.count).elementsEqual(phrase) }
+            }
+        case .category(let name):
+            return try docs(inCategory: name)
+        case .years(let range):
+            let positions = (0..<years.keys.count).filter { Int(years.keys[$0]).map(range.contains) == true }
+            return DocSet.union(positions.map(years.docs(at:)))
+        case .clauses(let clauses):
+            var must: DocSet?, should: [DocSet] = [], excluded: [DocSet] = []
+            for clause in clauses {
+                let docs = try docs(matching: clause.query)
+                switch clause.occur {
+                case .must: must = must.map { $0.intersection(docs) } ?? docs
+                case .should: should.append(docs)
+                case .mustNot: excluded.append(docs)
+                }
+            }
+            var result = must ?? DocSet.union(should)
+            for docs in excluded { result = result.subtracting(docs) }
+            return result
+        }
+    }
+
+    /// Documents holding every one of `terms` in one of `fields` (not
+    /// necessarily in the same field, nor in order).
+    func docs(containingAll terms: [String], in fields: [Field]) -> DocSet {
+        let ids = terms.compactMap(termID)
+        return ids.count == terms.count ? docs(containingAllIDs: ids, in: fields) : DocSet(sorted: [])
+    }
+
+    func docs(containingAllIDs ids: [Int32], in fields: [Field]) -> DocSet {
+        guard let first = ids.first else { return DocSet.all(count) }
+        var result = docs(containingID: first, in: fields)
+        for id in ids.dropFirst() where !result.isEmpty {
+            result = result.intersection(docs(containingID: id, in: fields))
+        }
+        return result
+    }
+
+    /// Documents where the terms of `text` occur consecutively in one of `fields`.
+    func phraseDocs(_ text: String, in fields: [Field]) -> DocSet {
+        let terms = SearchText.terms(text)
+        let result = docs(containingAll: terms, in: fields)
+        guard terms.count > 1, !result.isEmpty else { return result }
+        let phrase = terms.map { termID($0)! }
+        return result.keeping { contains(phrase: phrase, in: fields, doc: $0) }
+    }
+
+    static func fields(_ field: QueryField?) -> [Field] {
+        switch field {
+        case .title: [.title]
+        case .abstract: [.abstract]
+        case .author: [.authors]
+        case .keyword: [.keywords]
+        default: Field.allCases
+        }
+    }
+}
+
+extension CatalogIndex {
+    func acronymExpansion(of term: Int32) -> (alternative: ScoringClause.Alternative, docs: DocSet)? { nil }
+    func acronymClauses(words: [String]) -> [ScoringClause] { [] }
+}

@@ -1,0 +1,16 @@
+/// Common English function words: in a free-text query they neither
+/// exclude a paper nor decide its rank, unless the query has nothing else.
+/// Lucene's English stop set, plus a few more words of the same kind
+/// that queries written as sentences carry (`from`, `how`, `what`, `we`).
+public enum StopWords {
+    /// Whether `word` (as typed; case and diacritics are ignored) is a common function word.
+    public static func contains(_ word: some StringProtocol) -> Bool {
+        words.contains(TextFolding.fold(word))
+    }
+
+    private static let words: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of",
+        "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+        "from", "how", "what", "which", "who", "we", "our", "its", "can", "do", "does", "using", "via", "about", "than",
+    ]
+}

@@ -1,0 +1,137 @@
+/// The forms of one folded word (lower-case letters and digits) that
+/// matching treats as the same word, at two strengths:
+///
+/// - ``unifyKey(_:)``, for exact values (tags, author names, categories)
+///   and keyword segmentation: British and American spellings meet
+///   (`normalizing` -> `normalising`, `modelling` -> `modeling`; see
+///   ``unifySpelling(_:)``) and plurals become singular
+///   (`models` -> `model`), nothing else, so that `cosmology` and
+///   `cosmological` stay two tags;
+/// - ``unifyTerm(_:)``, for full-text terms: the same spellings, Latin
+///   plurals (`nebulae` -> `nebula`, `spectra` -> `spectrum`, `nuclei` ->
+///   `nucleus`), then the Porter2 stemmer (``EnglishStemmer``), so that
+///   `cosmology` and `cosmological`, `inference` and `inferring` meet.
+///
+/// Every rule rewrites a word's ending and applies to both sides of a
+/// match (the indexed text and the query), so a rule that also rewrites
+/// a word that is not a variant (`camera` -> `camerum`) costs nothing
+/// unless another word then takes the same form.
+public enum WordForms {
+    /// The full-text term of a folded word. - Complexity: O(word length).
+    public static func unifyTerm(_ word: inout [UInt8]) {
+        guard isLowercaseASCII(word) else { return singular(&word) }
+        latinSingular(&word)
+        unifySpelling(&word)
+        EnglishStemmer.stem(&word)
+    }
+
+    /// The exact-value form of a folded word. - Complexity: O(word length).
+    public static func unifyKey(_ word: inout [UInt8]) {
+        if isLowercaseASCII(word) { unifySpelling(&word) }
+        singular(&word)
+    }
+
+    /// ``unifyTerm(_:)`` of a string (tests and queries).
+    public static func term(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        unifyTerm(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Singular of a plural, by suffix rules (after Harman's S-stemmer, with
+    /// `-sses`, `-xes`, `-ches`, `-shes` handled): `models` -> `model`,
+    /// `processes` -> `process`, `theories` -> `theory`; `physics` and
+    /// `process` keep a stable form either way, which is all matching needs.
+    static func singular(_ word: inout [UInt8]) {
+        guard word.count > 3, word.last == UInt8(ascii: "s") else { return }
+        if word.ends(with: "ies"), !word.ends(with: "eies"), !word.ends(with: "aies") {
+            word.replaceEnding(3, with: "y")
+        } else if word.ends(with: "sses") || word.ends(with: "xes") || word.ends(with: "ches") || word.ends(with: "shes") {
+            word.removeLast(2)
+        } else if !(word.ends(with: "ss") || word.ends(with: "us") || word.ends(with: "is")) {
+            word.removeLast()
+        }
+    }
+
+    /// One spelling for each British/American pair, by ending: `-iz-`
+    /// before an ending of the `-ize` family becomes `-is-` (`normalization`,
+    /// `optimizing`; only after three or more letters, so `size` and `prize`
+    /// stay; `-is-` rather than `-iz-` because the stemmer reduces
+    /// `normalize` to `normal` but `normalise` to `normalis`), `-yze` `-yse`,
+    /// and the American forms of the rest: `-our` `-or` (`behaviour`, `colours`; not after `f`,
+    /// `h`, `t` or `y`: `four`, `hour`, `tour`, `your`), `-tre`/`-bre`
+    /// `-ter`/`-ber` (`centre`, `fibres`), `-ogue` `-og` (`catalogue`),
+    /// `-fence` `-fense`, and a doubled `l` before `-ing`, `-ed` or `-er`
+    /// after `e` (`modelling`, `labelled`, `travellers`; not `telling`:
+    /// three letters must come before the `ell`).
+    static func unifySpelling(_ word: inout [UInt8]) {
+        for ending in izeEndings where word.ends(with: "iz" + ending) || word.ends(with: "yz" + ending) {
+            let stem = word.count - ending.utf8.count - 2
+            if stem >= 3 { word[stem + 1] = UInt8(ascii: "s") }
+            return
+        }
+        for ending in ourEndings where word.ends(with: "our" + ending) {
+            let stem = word.count - ending.utf8.count - 3
+            guard stem >= 3, !"fhty".utf8.contains(word[stem - 1]) else { return }
+            word.remove(at: stem + 1)
+            return
+        }
+        for (british, american) in [("tre", "ter"), ("bre", "ber")] {
+            for ending in ["", "s", "d"] where word.ends(with: british + ending) && word.count >= 5 + ending.utf8.count {
+                word.replaceEnding(3 + ending.utf8.count, with: american + (ending == "d" ? "ed" : ending))
+                return
+            }
+        }
+        for ending in ["ogue", "ogues"] where word.ends(with: ending) && word.count > ending.utf8.count + 2 {
+            word.replaceEnding(ending.utf8.count, with: ending == "ogue" ? "og" : "ogs")
+            return
+        }
+        if word.ends(with: "fence"), word.count > 5 { return word.replaceEnding(2, with: "se") }
+        for ending in ["ing", "ed", "er", "ers"] where word.ends(with: "ell" + ending) {
+            if word.count - ending.utf8.count - 3 >= 3 { word.remove(at: word.count - ending.utf8.count - 1) }
+            return
+        }
+    }
+
+    /// Latin and Greek plurals to their singular, by ending, in words of
+    /// five letters or more: `-ae` `-a` (`nebulae`, `supernovae`); `-i`
+    /// `-us` after `c`, `e`, `g`, `i`, `l` (`foci`, `nuclei`, `fungi`,
+    /// `radii`, `stimuli`); `-a` `-um` after `t`, `r`, `ima`, `ema`, `dia`
+    /// (`spectra`, `quanta`, `maxima`, `extrema`, `media`); `-ena` `-enon`
+    /// (`phenomena`); `-rtices` `-rtex`, `-trices` `-trix`, `-ndices` `-ndex`
+    /// (`vertices`, `matrices`, `indices`); `-theses` `-thesis`.
+    static func latinSingular(_ word: inout [UInt8]) {
+        guard word.count >= 5 else { return }
+        if word.ends(with: "ae") { word.removeLast(); return }
+        if word.last == UInt8(ascii: "i"), "cegil".utf8.contains(word[word.count - 2]) {
+            return word.replaceEnding(1, with: "us")
+        }
+        if word.ends(with: "ena") { return word.replaceEnding(1, with: "on") }
+        for ending in ["ta", "ra", "ima", "ema", "dia"] where word.ends(with: ending) {
+            return word.replaceEnding(1, with: "um")
+        }
+        for (plural, singular) in [("rtices", "rtex"), ("trices", "trix"), ("ndices", "ndex"), ("theses", "thesis")]
+        where word.ends(with: plural) {
+            return word.replaceEnding(plural.utf8.count, with: singular)
+        }
+    }
+
+    private static let izeEndings = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"]
+    private static let ourEndings = ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"]
+
+    private static func isLowercaseASCII(_ word: [UInt8]) -> Bool {
+        word.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
+    }
+}
+
+extension [UInt8] {
+    func ends(with suffix: String) -> Bool {
+        let suffix = suffix.utf8
+        return count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    mutating func replaceEnding(_ length: Int, with replacement: String) {
+        removeLast(length)
+        append(contentsOf: replacement.utf8)
+    }
+}
