@@ -33,6 +33,8 @@ public struct CatalogIndex: Sendable {
     let categories: ExactIndex
     /// Keyed by the year's four digits.
     let years: ExactIndex
+    /// Acronyms the papers define (`simulation-based inference (SBI)`).
+    let acronyms: AcronymTable
 
     static let separator: Int32 = -1
 
@@ -79,7 +81,7 @@ public struct CatalogIndex: Sendable {
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
          postingCounts: Column<UInt16>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
-         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex) {
+         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
@@ -92,6 +94,7 @@ public struct CatalogIndex: Sendable {
         self.authors = authors
         self.categories = categories
         self.years = years
+        self.acronyms = acronyms
     }
 
     /// The number of indexed papers.
@@ -199,6 +202,7 @@ extension CatalogIndex {
         /// Tags, authors, categories, years.
         private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
         private var store: PaperStore.Builder
+        private var acronyms = AcronymTable.Builder()
 
         /// A builder for documents numbered `0..<dateKeys.count`, each with its ``CatalogIndex/dateKey(_:)`` or -1.
         init(dateKeys: [Int32]) {
@@ -263,6 +267,7 @@ extension CatalogIndex {
                 var valueKey = SearchText.key(value)
                 valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
+            acronyms.add([paper.title, paper.abstract].compactMap { $0 })
             store.add(paper, as: doc)
         }
 
@@ -317,7 +322,7 @@ extension CatalogIndex {
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!,
                 fieldLengths: Column(fieldLengths), averageFieldLength: average,
                 dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
-                categories: exact[2].finish(), years: exact[3].finish())
+                categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish())
         }
     }
 }

@@ -3,6 +3,9 @@
 public enum Field: Int, CaseIterable, Sendable {
     case title, keywords, authors, abstract
 
+    /// The field's name in output (`title`, `keywords`, `authors`, `abstract`).
+    public var name: String { "\(self)" }
+
     /// Relative weight of a term occurrence in this field.
     var weight: Double {
         switch self {

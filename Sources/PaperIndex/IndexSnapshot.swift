@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v7"
+    static let magic = "iaifi-index-v8"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -114,6 +114,12 @@ extension CatalogIndex {
             writer.write(exact.wordStarts)
             writer.write(exact.wordKeys)
         }
+        writer.write(acronyms.keys)
+        writer.write(acronyms.forms)
+        writer.write(acronyms.expansionKeys)
+        writer.write(acronyms.expansions)
+        writer.write(acronyms.counts)
+        writer.write(acronyms.byExpansion)
     }
 
     /// Reads the columns in place and checks that they fit together.
@@ -131,6 +137,9 @@ extension CatalogIndex {
             try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
                            words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn())
         }
+        let acronyms = try AcronymTable(keys: reader.readStringTable(), forms: reader.readStringTable(),
+                                        expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
+                                        counts: reader.readColumn(), byExpansion: reader.readColumn())
         let documents = papers.count
         // Sizes are checked here, in O(sections); values are checked as they
         // are used (``Column`` bounds-checks), so opening a large snapshot
@@ -138,11 +147,12 @@ extension CatalogIndex {
         guard postingStarts.count == vocabulary.count + 1, postingStarts.first == 0,
               postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
-              exact.allSatisfy(\.isConsistent)
+              exact.allSatisfy(\.isConsistent), acronyms.isConsistent
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
                   postingCounts: postingCounts, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
-                  dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3])
+                  dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3],
+                  acronyms: acronyms)
     }
 }
 
@@ -152,5 +162,12 @@ extension ExactIndex {
             && starts.last.map({ Int($0) == docs.count }) ?? false
             && wordStarts.count == words.count + 1 && wordStarts.first == 0
             && wordStarts.last.map({ Int($0) == wordKeys.count }) ?? false
+    }
+}
+
+extension AcronymTable {
+    var isConsistent: Bool {
+        [forms.count, expansionKeys.count, expansions.count, counts.count, byExpansion.count].allSatisfy { $0 == keys.count }
+            && byExpansion.allSatisfy { (0..<Int32(keys.count)).contains($0) }
     }
 }

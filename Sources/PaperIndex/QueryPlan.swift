@@ -16,8 +16,6 @@ struct ScoringClause {
         var weight: Double
     }
 
-    /// The query text the clause stands for: what `matches` reports.
-    var label: String
     var fields: [Field]
     var alternatives: [Alternative]
     /// The documents the clause matches, ascending.
@@ -37,6 +35,8 @@ struct QueryPlan {
     /// only for the documents ranking reaches: checking means re-reading
     /// the document, and a top ten needs few of them.
     var phrases: [(terms: [Int32], fields: [Field])] = []
+    /// The query word (as typed) each scoring term stands for: what ``Matches`` reports.
+    var labels: [Int32: String] = [:]
 
     var clauses: [ScoringClause] { must + should }
 
@@ -46,56 +46,107 @@ struct QueryPlan {
 extension CatalogIndex {
     /// The plan of `query`: its top-level clauses by occurrence, optional
     /// common words dropped when other words remain (``StopWords``), a word
-    /// repeated counted once, two adjacent words also tried as one
-    /// (`multi scale` finds `multiscale`), and acronyms and their
-    /// expansions tried for each other.
+    /// repeated counted once, and runs of optional words that the catalog
+    /// also writes another way tried both ways (``mergePhrasings(_:)``).
     func plan(_ query: Query) throws(SearchError) -> QueryPlan {
         var plan = QueryPlan()
         let clauses: [Query.Clause] = if case .clauses(let clauses) = query { clauses } else { [Query.Clause(query.defaultOccur, query)] }
-        let optionalWords = clauses.compactMap { clause -> String? in
-            guard clause.occur == .should, case .word(let text, nil) = clause.query else { return nil }
-            return text
-        }
         let keepsStopWords = clauses.allSatisfy { clause in
             guard case .word(let text, nil) = clause.query else { return clause.occur == .mustNot }
             return clause.occur == .mustNot || StopWords.contains(text)
         }
         var seen: Set<String> = []
+        // Optional plain words in order, each with its clause in `plan.should` (none for a stop word).
+        var words: [(text: String, clause: Int?)] = []
         for clause in clauses {
             if clause.occur == .mustNot {
                 plan.excluded.append(try docs(matching: clause.query))
                 continue
             }
             if case .word(let text, _) = clause.query, SearchText.terms(text).isEmpty { continue }
-            if clause.occur == .should, case .word(let text, nil) = clause.query, !keepsStopWords, StopWords.contains(text) { continue }
+            if clause.occur == .should, case .word(let text, nil) = clause.query, !keepsStopWords, StopWords.contains(text) {
+                words.append((text, nil))
+                continue
+            }
             if case .phrase(let text, let field) = clause.query, clause.occur == .must {
                 let terms = SearchText.terms(text), ids = terms.compactMap(termID)
                 let fields = Self.fields(field)
                 if terms.count > 1, ids.count == terms.count {
                     plan.phrases.append((ids, fields))
-                    plan.must.append(ScoringClause(label: text, fields: fields, alternatives: [.init(terms: ids, weight: 1)],
+                    plan.must.append(ScoringClause(fields: fields, alternatives: [.init(terms: ids, weight: 1)],
                                                    docs: docs(containingAll: terms, in: fields)))
+                    plan.label(ids, text)
                     continue
                 }
             }
             guard let scoring = try scoringClause(clause.query) else {
                 if clause.occur == .must { plan.narrow(try docs(matching: clause.query)) } else {
-                    plan.should.append(ScoringClause(label: "", fields: [], alternatives: [], docs: try docs(matching: clause.query)))
+                    plan.should.append(ScoringClause(fields: [], alternatives: [], docs: try docs(matching: clause.query)))
                 }
                 continue
             }
             let key = "\(clause.occur)\(scoring.fields)\(scoring.alternatives.map(\.terms))"
             guard seen.insert(key).inserted else { continue }
-            if clause.occur == .must { plan.must.append(scoring) } else { plan.should.append(scoring) }
+            plan.label(scoring.alternatives.flatMap(\.terms), clause.query.label)
+            if clause.occur == .must {
+                plan.must.append(scoring)
+            } else {
+                if case .word(let text, nil) = clause.query, scoring.alternatives.count == 1 { words.append((text, plan.should.count)) }
+                plan.should.append(scoring)
+            }
         }
-        for (left, right) in zip(optionalWords, optionalWords.dropFirst()) {
-            guard let compound = compoundClause(left, right), seen.insert("compound\(compound.alternatives[0].terms)").inserted else { continue }
-            plan.should.append(compound)
-        }
-        for expansion in acronymClauses(words: optionalWords) where seen.insert("acronym\(expansion.label)").inserted {
-            plan.should.append(expansion)
-        }
+        mergePhrasings(&plan, words)
         return plan
+    }
+
+    /// Merges each run of optional words that the catalog also writes
+    /// another way into one clause that scores the better way, so that
+    /// neither way counts twice:
+    ///
+    /// - a learned acronym's long form (`simulation-based inference`, or
+    ///   `dark matter`) or the acronym, weighted ``expansionWeight``;
+    /// - two words or their compound (`multi scale` or `multiscale`), when
+    ///   the catalog has the compound.
+    private func mergePhrasings(_ plan: inout QueryPlan, _ words: [(text: String, clause: Int?)]) {
+        var merged: [ScoringClause] = [], absorbed: Set<Int> = []
+        var start = 0
+        while start < words.count {
+            var run: (end: Int, alternatives: [ScoringClause.Alternative])?
+            for end in stride(from: min(words.count, start + 8), through: start + 2, by: -1) where run == nil {
+                let key = words[start..<end].flatMap { SearchText.terms($0.text) }.joined(separator: " ")
+                let acronymTerms = acronyms.entries(expansion: key).compactMap { entry -> Int32? in
+                    guard let id = termID(acronyms.keys[entry]) else { return nil }
+                    plan.label([id], acronyms.forms[entry])
+                    return id
+                }
+                if !acronymTerms.isEmpty { run = (end, acronymTerms.map { .init(terms: [$0], weight: Self.expansionWeight) }) }
+            }
+            if run == nil, start + 2 <= words.count, words[start].clause != nil, words[start + 1].clause != nil,
+               let compound = compoundTerm(words[start].text, words[start + 1].text) {
+                plan.label([compound], words[start].text + " " + words[start + 1].text)
+                run = (start + 2, [.init(terms: [compound], weight: 1)])
+            }
+            guard let (end, alternatives) = run else {
+                start += 1
+                continue
+            }
+            let parts = words[start..<end].compactMap(\.clause)
+            let literal = ScoringClause.Alternative(terms: parts.flatMap { plan.should[$0].alternatives[0].terms }, weight: 1)
+            let matches = parts.map { plan.should[$0].docs } + alternatives.map { docs(containingAllIDs: $0.terms, in: Field.allCases) }
+            merged.append(ScoringClause(fields: Field.allCases, alternatives: (parts.isEmpty ? [] : [literal]) + alternatives,
+                                        docs: DocSet.union(matches)))
+            absorbed.formUnion(parts)
+            start = end
+        }
+        plan.should = plan.should.indices.filter { !absorbed.contains($0) }.map { plan.should[$0] } + merged
+    }
+
+    /// The term of two words written as one (`multi`, `scale` -> `multiscale`),
+    /// when the catalog has it and it is not one of the two.
+    private func compoundTerm(_ left: String, _ right: String) -> Int32? {
+        let parts = SearchText.terms(left) + SearchText.terms(right)
+        guard parts.count == 2, let joined = SearchText.terms(left + right).first, !parts.contains(joined) else { return nil }
+        return termID(joined)
     }
 
     /// The scoring clause of a word, phrase, prefix or group; `nil` for a
@@ -121,37 +172,27 @@ extension CatalogIndex {
                 matches = matches.union(docs(containingID: compound, in: fields))
             }
             guard !terms.isEmpty else { return nil }
-            var clause = ScoringClause(label: text, fields: fields, alternatives: alternatives, docs: matches)
+            var clause = ScoringClause(fields: fields, alternatives: alternatives, docs: matches)
             if field == nil, terms.count == 1, let id = terms[0], let expansion = acronymExpansion(of: id) {
-                clause.alternatives.append(expansion.alternative)
+                clause.alternatives += expansion.alternatives
                 clause.docs = clause.docs.union(expansion.docs)
             }
             return clause
         case .phrase(let text, let field):
             let fields = Self.fields(field)
             let ids = SearchText.terms(text).compactMap(termID)
-            return ScoringClause(label: text, fields: fields, alternatives: [.init(terms: ids, weight: 1)], docs: phraseDocs(text, in: fields))
+            return ScoringClause(fields: fields, alternatives: [.init(terms: ids, weight: 1)], docs: phraseDocs(text, in: fields))
         case .prefix(let text, let field):
             let fields = Self.fields(field)
             let ids = terms(withPrefix: text)
-            return ScoringClause(label: text + "*", fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
+            return ScoringClause(fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
                                  docs: DocSet.union(ids.map { docs(containingID: $0, in: fields) }))
         case .clauses(let inner):
             let ids = inner.filter { $0.occur != .mustNot }.compactMap { try? scoringClause($0.query) }.flatMap { $0.alternatives.flatMap(\.terms) }
-            return ScoringClause(label: "", fields: Field.allCases, alternatives: [.init(terms: ids, weight: 1)], docs: try docs(matching: query))
+            return ScoringClause(fields: Field.allCases, alternatives: [.init(terms: ids, weight: 1)], docs: try docs(matching: query))
         case .firstAuthor, .category, .years:
             return nil
         }
-    }
-
-    /// Two adjacent optional words as one (`multi scale` -> `multiscale`),
-    /// when the catalog has the joined word and the two are not already it.
-    private func compoundClause(_ left: String, _ right: String) -> ScoringClause? {
-        let parts = SearchText.terms(left) + SearchText.terms(right)
-        guard parts.count == 2, let joined = SearchText.terms(left + right).first, !parts.contains(joined),
-              let id = termID(joined) else { return nil }
-        return ScoringClause(label: "\(left) \(right)", fields: Field.allCases, alternatives: [.init(terms: [id], weight: 1)],
-                             docs: docs(containingID: id, in: Field.allCases))
     }
 
     /// The documents `query` matches, as a set (no scores).
@@ -227,6 +268,48 @@ extension CatalogIndex {
 }
 
 extension CatalogIndex {
-    func acronymExpansion(of term: Int32) -> (alternative: ScoringClause.Alternative, docs: DocSet)? { nil }
-    func acronymClauses(words: [String]) -> [ScoringClause] { [] }
+    /// How much a long form's words count for its acronym, and the reverse:
+    /// less than the literal form, so that papers writing what was typed rank first.
+    static let expansionWeight = 0.6
+
+    /// The acronyms the catalog defines, most frequent first.
+    /// - Complexity: O(entries × log entries).
+    public func learnedAcronyms() -> [Acronym] {
+        (0..<acronyms.count).map { acronyms[$0] }.sorted { ($1.count, $0.acronym, $0.expansion) < ($0.count, $1.acronym, $1.expansion) }
+    }
+
+    /// The long forms of an acronym's term (`sbi` -> the words of
+    /// `simulation-based inference`), each papers' definition that has at
+    /// least a quarter of the most frequent one's count, as an alternative.
+    func acronymExpansion(of term: Int32) -> (alternatives: [ScoringClause.Alternative], docs: DocSet)? {
+        let entries = acronyms.entries(acronym: vocabulary[Int(term)])
+        guard let top = entries.first else { return nil }
+        var alternatives: [ScoringClause.Alternative] = [], matches: [DocSet] = []
+        for entry in entries where 4 * acronyms.counts[entry] >= acronyms.counts[top] {
+            let words = acronyms.expansionKeys[entry].split(separator: " ").map(String.init)
+            let ids = words.compactMap(termID)
+            guard ids.count == words.count else { continue }
+            alternatives.append(.init(terms: ids, weight: Self.expansionWeight))
+            matches.append(docs(containingAllIDs: ids, in: Field.allCases))
+        }
+        return alternatives.isEmpty ? nil : (alternatives, DocSet.union(matches))
+    }
+}
+
+extension QueryPlan {
+    /// Records that `terms` stand for `word`, unless they already stand for another.
+    mutating func label(_ terms: [Int32], _ word: String) {
+        for term in terms where labels[term] == nil { labels[term] = word }
+    }
+}
+
+extension Query {
+    /// The text a word, phrase or prefix clause was typed as.
+    var label: String {
+        switch self {
+        case .word(let text, _), .phrase(let text, _): text
+        case .prefix(let text, _): text + "*"
+        default: ""
+        }
+    }
 }

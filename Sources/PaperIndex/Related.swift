@@ -45,7 +45,10 @@ extension CatalogIndex {
                 textScore[postingDocs[position]] = 0
             }
         }
-        let ranked = terms.map { ScoringClause(label: "", fields: [.title, .abstract], alternatives: [.init(terms: [$0], weight: 1)], docs: DocSet(sorted: [])) }
+        let ranked = terms.map { term in
+            ScoringClause(fields: [.title, .abstract], alternatives: [.init(terms: [term], weight: 1)],
+                          docs: docs(containingID: term, in: [.title, .abstract]))
+        }
         let similar = textScore.keys.sorted()
         for (other, score) in zip(similar, scoreAll(similar, ranked)) { textScore[other] = score }
         let maxText = textScore.values.max() ?? 0

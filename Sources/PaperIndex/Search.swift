@@ -17,6 +17,8 @@ public struct SearchRequest: Sendable {
     public var until: PaperDate?
     public var sort: SortOrder = .relevance
     public var limit: Int?
+    /// Whether ranked hits carry ``Hit/matches``: why each matched.
+    public var explainsMatches = false
 
     public init(query: Query? = nil) { self.query = query }
 }
@@ -36,6 +38,8 @@ public struct Hit: Sendable {
     public var doc: Int
     /// BM25F score plus tag bonus; `nil` when nothing was ranked.
     public var score: Double?
+    /// Why it matched the query's words, when asked for (``SearchRequest/explainsMatches``).
+    public var matches: Matches?
 }
 
 /// A request that names something the catalog does not have.
@@ -91,9 +95,10 @@ extension CatalogIndex {
         let excluded = plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded)
         if request.sort == .relevance, plan.must.isEmpty, exactTags.isEmpty, let limit = request.limit,
            !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
-            return topScoring(plan.should, limit: limit, within: plan.required, excluding: excluded).map { doc, score in
+            let hits = topScoring(plan.should, limit: limit, within: plan.required, excluding: excluded).map { doc, score in
                 Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
             }
+            return explained(hits, request, plan)
         }
         var matches = plan.required
         if plan.must.isEmpty, !plan.should.isEmpty {
@@ -101,7 +106,18 @@ extension CatalogIndex {
             matches = matches.map { $0.intersection(any) } ?? any
         }
         if let excluded { matches = (matches ?? DocSet.all(count)).subtracting(excluded) }
-        return if let matches { rank(matches, request, plan, exactTags) } else { rank(dated, request, plan, exactTags) }
+        let hits = if let matches { rank(matches, request, plan, exactTags) } else { rank(dated, request, plan, exactTags) }
+        return explained(hits, request, plan)
+    }
+
+    /// `hits` with why each matched, when the request asks and the query has words.
+    private func explained(_ hits: [Hit], _ request: SearchRequest, _ plan: QueryPlan) -> [Hit] {
+        guard request.explainsMatches, plan.clauses.contains(where: { !$0.alternatives.isEmpty }) else { return hits }
+        return hits.map { hit in
+            var hit = hit
+            hit.matches = matches(of: hit.paper, for: plan)
+            return hit
+        }
     }
 
     /// The best `request.limit` of `candidates` in the request's order.
@@ -198,8 +214,8 @@ extension CatalogIndex {
         Suggestion.nearest(to: keyword, in: tags.allNames)
     }
 
-    /// BM25F of each of `docs` (ascending) for `clauses`: per clause, its best
-    /// alternative's weighted sum. - Complexity: O(terms × (docs + postings)) at worst.
+    /// BM25F of each of `docs` (ascending) for `clauses`: per clause that
+    /// matches the document, its best alternative's weighted sum. - Complexity: O(terms × (docs + postings)) at worst.
     func scoreAll(_ docs: [Int32], _ clauses: [ScoringClause]) -> [Double] {
         var total = Array(repeating: 0.0, count: docs.count)
         for clause in clauses {
@@ -212,7 +228,7 @@ extension CatalogIndex {
                 }
                 for position in docs.indices { best[position] = max(best[position], alternative.weight * sum[position]) }
             }
-            for position in docs.indices { total[position] += best[position] }
+            clause.docs.forEachMember(of: docs) { position, _ in total[position] += best[position] }
         }
         return total
     }

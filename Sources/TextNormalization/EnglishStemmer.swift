@@ -26,15 +26,7 @@ public enum EnglishStemmer {
     /// with another copy, which Swift then copies before writing).
     public static func stem(_ word: inout [UInt8]) {
         let count = word.count
-        guard count > 2 else { return }
-        // One pass checks the letters and notes the vowels (a e i o u y).
-        var vowels: UInt64 = 0, hasY = false
-        for (i, byte) in word.enumerated() {
-            let letter = byte &- UInt8(ascii: "a")
-            if letter > 25 { return }
-            vowels |= UInt64(Stemmer.vowelLetters &>> UInt32(letter) & 1) << i
-            hasY = hasY || byte == UInt8(ascii: "y")
-        }
+        guard count > 2, let (vowels, hasY) = Stemmer.scan(word) else { return }
         let stemCount = word.withUnsafeMutableBufferPointer { buffer in
             var stemmer = Stemmer(buffer.baseAddress!, count: count, vowels: vowels)
             stemmer.run(hasY: hasY)
@@ -49,6 +41,20 @@ public enum EnglishStemmer {
         stem(&bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The regions R1 and R2 that the algorithm marks in `word` (a...z), with
+    /// consonant y shown as `Y`; for tests.
+    static func regions(_ word: String) -> (r1: String, r2: String) {
+        var bytes = Array(word.utf8)
+        guard !bytes.isEmpty, let (vowels, hasY) = Stemmer.scan(bytes) else { return ("", "") }
+        let (p1, p2) = bytes.withUnsafeMutableBufferPointer { buffer in
+            var stemmer = Stemmer(buffer.baseAddress!, count: buffer.count, vowels: vowels)
+            if hasY { _ = stemmer.markConsonantY() }
+            stemmer.markRegions()
+            return (stemmer.p1, stemmer.p2)
+        }
+        return (String(decoding: bytes[p1...], as: UTF8.self), String(decoding: bytes[p2...], as: UTF8.self))
+    }
 }
 
 // MARK: - The algorithm
@@ -57,6 +63,9 @@ public enum EnglishStemmer {
 /// caller's count) and the starts of the regions R1 and R2.
 /// A `y` that counts as a consonant is held as `Y` until the end.
 private struct Stemmer {
+    /// Bit i set for the i-th letter of the alphabet if it is a vowel.
+    static let vowelLetters: UInt32 = 0x0110_4111 // a e i o u y
+
     let w: UnsafeMutablePointer<UInt8>
     var n: Int
     /// Bit i is set if w[i] is a vowel, for i < 64, as the word stands after
@@ -69,6 +78,19 @@ private struct Stemmer {
         self.w = w
         n = count
         self.vowels = vowels
+    }
+
+    /// One pass over `word`: the vowel bits (garbage past 64 letters, where
+    /// they go unused) and whether there is a y; nil if any byte is not a...z.
+    static func scan(_ word: [UInt8]) -> (vowels: UInt64, hasY: Bool)? {
+        var vowels: UInt64 = 0, letters: UInt32 = 0
+        for (i, byte) in word.enumerated() {
+            let letter = UInt32(truncatingIfNeeded: byte &- UInt8(ascii: "a"))
+            if letter > 25 { return nil }
+            letters |= 1 &<< letter
+            vowels |= UInt64(vowelLetters &>> letter & 1) &<< i
+        }
+        return (vowels, letters & 1 << 24 != 0)
     }
 
     mutating func run(hasY: Bool) {
@@ -94,9 +116,6 @@ private let Y = UInt8(ascii: "Y")
 // MARK: Letters and suffixes
 
 private extension Stemmer {
-    /// Bit i set for the i-th letter of the alphabet if it is a vowel.
-    static let vowelLetters: UInt32 = 0x0110_4111 // a e i o u y
-
     /// a e i o u y (not `Y`, the consonant y).
     static func isVowel(_ c: UInt8) -> Bool {
         let i = c &- UInt8(ascii: "a")
@@ -184,6 +203,8 @@ private extension Stemmer {
     /// Whole words stemmed by a table: `skies` -> `sky`, six `-ly` words, and
     /// words left as they are (sky, news, howe, atlas, cosmos, bias, andes).
     mutating func exceptionalForm() -> Bool {
+        // They all have three to six letters and end in s, y or e.
+        if n == 3 { return `is`("sky") }
         guard n <= 6, w[n - 1] == UInt8(ascii: "s") || w[n - 1] == UInt8(ascii: "y") || w[n - 1] == UInt8(ascii: "e")
         else { return false }
         switch w[0] {
@@ -198,7 +219,6 @@ private extension Stemmer {
         case UInt8(ascii: "g"): if `is`("gently") { n -= 1; return true }
         case UInt8(ascii: "i"): if `is`("idly") { n -= 1; return true }
         case UInt8(ascii: "s"):
-            if `is`("sky") { return true }
             if `is`("skies") { replaceLast(3, with: "y"); return true }
             if `is`("skis") || `is`("singly") { n -= 1; return true }
         default: break
@@ -227,15 +247,18 @@ private extension Stemmer {
         p2 = regionStart(from: p1)
     }
 
+    /// Just after the first non-vowel that follows a vowel at or after
+    /// `start`; n if there is none.
     func regionStart(from start: Int) -> Int {
         if n <= 64 {
-            // The same search over the vowel bits: the first vowel from
+            // Over the vowel bits, without a loop: the first vowel from
             // `start`, then the first non-vowel after it (every bit from n on
-            // reads as a non-vowel, so a word without one yields n).
+            // reads as a non-vowel, and shifts by 64 or more give 0).
             let firstVowel = (vowels & ~0 << start).trailingZeroBitCount
             let nonVowel = (~vowels & ~0 << (firstVowel + 1)).trailingZeroBitCount
             return min(nonVowel + 1, n)
         }
+        // Longer words (rare), letter by letter.
         var i = start
         while i < n && !Self.isVowel(w[i]) { i += 1 }
         i += 1
@@ -244,29 +267,21 @@ private extension Stemmer {
     }
 
     func specialR1Prefix() -> Int? {
-        guard n >= 4 else { return nil }
-        // The first four letters pick the candidate (compares that are
-        // almost always false predict well; a switch on w[0] would not).
-        let head = UInt32(w[0]) | UInt32(w[1]) << 8 | UInt32(w[2]) << 16 | UInt32(w[3]) << 24
         let prefix: StaticString
-        if head == Self.first4("gene") { prefix = "gener" }
-        else if head == Self.first4("comm") { prefix = "commun" }
-        else if head == Self.first4("inte") { prefix = "inter" }
-        else if head == Self.first4("orga") { prefix = "organ" }
-        else if head == Self.first4("univ") { prefix = "univers" }
-        else if head == Self.first4("emer") { prefix = "emerg" }
-        else if head == Self.first4("late") { prefix = "later" }
-        else if head == Self.first4("past") { prefix = "past" }
-        else if head == Self.first4("arse") { prefix = "arsen" }
-        else { return nil }
+        switch w[0] {
+        case UInt8(ascii: "a"): prefix = "arsen"
+        case UInt8(ascii: "c"): prefix = "commun"
+        case UInt8(ascii: "e"): prefix = "emerg"
+        case UInt8(ascii: "g"): prefix = "gener"
+        case UInt8(ascii: "i"): prefix = "inter"
+        case UInt8(ascii: "l"): prefix = "later"
+        case UInt8(ascii: "o"): prefix = "organ"
+        case UInt8(ascii: "p"): prefix = "past"
+        case UInt8(ascii: "u"): prefix = "univers"
+        default: return nil
+        }
         let k = prefix.utf8CodeUnitCount
         return k <= n && has(prefix, endingAt: k) ? k : nil
-    }
-
-    @inline(__always)
-    static func first4(_ s: StaticString) -> UInt32 {
-        let p = s.utf8Start
-        return UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
     }
 }
 
@@ -363,7 +378,7 @@ private extension Stemmer {
                 else if ends("abli") { inR1(4, "able") }
                 else if ends("alli") { inR1(4, "al") }
                 else if ends("bli") { inR1(3, "ble") }
-                else if n - 2 >= p1 && Self.isValidLiEnding(w[n - 3]) { n -= 2 }
+                else if Self.isValidLiEnding(w[n - 3]) { n -= 2 } // li, in R1 by the guard
             case UInt8(ascii: "t"):
                 if ends("biliti") { inR1(6, "ble") }
                 else if ends("aliti") { inR1(5, "al") }

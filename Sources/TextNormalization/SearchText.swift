@@ -2,7 +2,8 @@
 /// in the prose, so that a query finds what a reader would call the same
 /// words:
 ///
-/// - case and diacritics fold (`Jurgen` finds `Jürgen`);
+/// - case and diacritics fold (`Jurgen` finds `Jürgen`), and an acronym's
+///   plural is its singular (`LLMs` finds `LLM`, `PDEs` finds `PDE`);
 /// - hyphens and punctuation separate words (`score based` finds
 ///   `score-based`), and two words joined by a hyphen also stand as one
 ///   (`multiscale` finds `multi-scale`);
@@ -121,7 +122,8 @@ public enum SearchText {
                 while index < utf8.count, isASCIIAlphanumeric(utf8[index]) { index += 1 }
                 end = index
                 let old = word.count
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                let run = UnsafeBufferPointer(rebasing: utf8[runStart..<index])
+                word.append(contentsOf: isAcronymPlural(run) ? UnsafeBufferPointer(rebasing: run.dropLast()) : run)
                 word.withUnsafeMutableBufferPointer { word in
                     for position in old..<word.count where word[position] &- UInt8(ascii: "A") < 26 { word[position] |= 0x20 }
                 }
@@ -171,6 +173,14 @@ public enum SearchText {
         if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             Array(text.utf8).withUnsafeBufferPointer(body)
         }
+    }
+
+    /// Capitals (and digits) and a final `s`: `LLMs`, `PDEs`, `GNNs`, whose
+    /// singular is the word without its `s`.
+    private static func isAcronymPlural(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard run.count >= 3, run.last == UInt8(ascii: "s") else { return false }
+        let capitals = run.dropLast().count { $0 &- UInt8(ascii: "A") < 26 }
+        return capitals >= 2 && run.dropLast().allSatisfy { $0 &- UInt8(ascii: "A") < 26 || $0 &- UInt8(ascii: "0") < 10 }
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

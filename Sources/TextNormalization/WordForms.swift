@@ -22,6 +22,7 @@ public enum WordForms {
         guard isLowercaseASCII(word) else { return singular(&word) }
         latinSingular(&word)
         unifySpelling(&word)
+        acronymSingular(&word)
         EnglishStemmer.stem(&word)
     }
 
@@ -114,6 +115,15 @@ public enum WordForms {
         where word.ends(with: plural) {
             return word.replaceEnding(plural.utf8.count, with: singular)
         }
+    }
+
+    /// The plural of an acronym loses its `s` (`llms` -> `llm`, `gnns`
+    /// -> `gnn`): a word with no vowel but its last letter `s`, which the
+    /// stemmer keeps because it needs a vowel before the `s`.
+    static func acronymSingular(_ word: inout [UInt8]) {
+        guard word.count >= 3, word.last == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s"),
+              !word.dropLast().contains(where: { "aeiouy".utf8.contains($0) }) else { return }
+        word.removeLast()
     }
 
     private static let izeEndings = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"]

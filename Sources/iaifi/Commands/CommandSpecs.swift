@@ -21,6 +21,7 @@ enum CommandSpecs {
         maximumPositionals: nil,
         options: filters + [
             OptionSpec(name: "sort", value: "<order>", help: "relevance, date or title (default: relevance)."),
+            OptionSpec(name: "no-snippets", help: "No excerpt under each result (table) and \"excerpt\": null in \"matches\" (JSON)."),
             limit, format, json,
         ] + common,
         examples: [
@@ -62,6 +63,12 @@ enum CommandSpecs {
             examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5"])
     }
 
+    static let acronyms = CommandSpec(
+        name: "acronyms", abstract: "List the acronyms the papers define, which search expands, most frequent first.",
+        options: [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent."),
+                  OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json] + common,
+        examples: ["iaifi acronyms --top 20", "iaifi acronyms --format json | jq '.[] | select(.acronym == \"SBI\")'"])
+
     static let check = CommandSpec(
         name: "check", abstract: "Read the catalog and report, per file, the format, entries, records, warnings and merges.",
         options: [OptionSpec(name: "notes", help: "Also list notes (merges, skipped page-navigation lines)."), data],
@@ -70,7 +77,7 @@ enum CommandSpecs {
     static let commands: [CommandSpec] = [
         search, list, show, related,
         facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
-        check,
+        acronyms, check,
     ]
 
     static let overview = """

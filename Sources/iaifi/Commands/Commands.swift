@@ -11,6 +11,7 @@ enum Commands {
         case "show": try show(context, &console)
         case "related": try related(context, &console)
         case "check": try check(context, &console)
+        case "acronyms": try acronyms(context, &console)
         default: try facet(Facet(rawValue: name)!, context, &console)
         }
     }
@@ -34,6 +35,7 @@ enum Commands {
             throw UsageError(message: "'search' needs a query or a filter; 'iaifi list' prints every paper")
         }
         let format = try context.format()
+        request.explainsMatches = ranked && [.table, .json, .jsonl].contains(format) && !(format == .table && arguments.has("no-snippets"))
         let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
         guard !hits.isEmpty else {
@@ -44,7 +46,12 @@ enum Commands {
             if format == .json { console.print("[]\n") }
             return .nothingFound
         }
-        console.print(PaperWriter.write(hits.map { PaperRecord(paper: $0.paper, score: $0.score) }, as: format, terminal: context.terminal))
+        let records = hits.map { hit in
+            var matches = hit.matches
+            if arguments.has("no-snippets") { matches?.excerpt = nil }
+            return PaperRecord(paper: hit.paper, score: hit.score, matches: matches)
+        }
+        console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
         return .success
     }
 
@@ -133,6 +140,20 @@ enum Commands {
             return .nothingFound
         }
         console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
+        return .success
+    }
+
+    private static func acronyms(_ context: Context, _ console: inout Console) throws -> ExitCode {
+        let top = try context.arguments.integer("top", atLeast: 1)
+        let format = try context.format()
+        if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; acronyms print as table, tsv, json, jsonl or csv") }
+        let index = try context.loadIndex(console: &console)
+        let acronyms = index.learnedAcronyms().prefix(top ?? Int.max)
+        guard !acronyms.isEmpty else {
+            console.error("No acronyms found.")
+            return .nothingFound
+        }
+        console.print(AcronymWriter.write(Array(acronyms), as: format, terminal: context.terminal))
         return .success
     }
 

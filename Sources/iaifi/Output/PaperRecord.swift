@@ -1,10 +1,13 @@
 import PaperCatalog
+import PaperIndex
 
 /// A paper as the commands print it: the record, plus what the command
 /// computed about it (a score, the reasons it is related).
 struct PaperRecord {
     var paper: Paper
     var score: Double?
+    /// Why a ranked result matched the query's words.
+    var matches: Matches?
     var sharedTags: [String]?
     var sharedAuthors: [String]?
 
@@ -31,9 +34,24 @@ struct PaperRecord {
             })),
         ]
         if let score { members.append(("score", .double(score))) }
+        if let matches { members.append(("matches", Self.json(matches))) }
         if let sharedTags { members.append(("sharedTags", .array(sharedTags.map(JSON.string)))) }
         if let sharedAuthors { members.append(("sharedAuthors", .array(sharedAuthors.map(JSON.string)))) }
         return .object(members)
+    }
+
+    /// `{"fields": {"title": ["dark"]}, "excerpt": {"field", "text", "highlights": [[start, end]]} or null}`.
+    private static func json(_ matches: Matches) -> JSON {
+        let excerpt = matches.excerpt.map { excerpt in
+            JSON.object([
+                ("field", .string(excerpt.field.name)), ("text", .string(excerpt.text)),
+                ("highlights", .array(excerpt.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
+            ])
+        }
+        return .object([
+            ("fields", .object(matches.fields.map { ($0.field.name, .array($0.words.map(JSON.string))) })),
+            ("excerpt", excerpt ?? .null),
+        ])
     }
 
     /// "Halverson, Harvey, Nee" / "Chen, Luo, Hu et al." / "4 authors".

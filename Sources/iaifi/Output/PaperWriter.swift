@@ -1,4 +1,5 @@
 import PaperCatalog
+import PaperIndex
 
 /// How a command prints papers.
 enum OutputFormat: String, CaseIterable {
@@ -39,7 +40,33 @@ enum PaperWriter {
         }
         var lines = TableLayout(columns: columns).render(rows, width: terminal.width)
         lines[0] = terminal.bold(lines[0])
+        // Under each ranked hit, the excerpt that shows why it matched.
+        for (position, record) in records.enumerated().reversed() {
+            guard let excerpt = record.matches?.excerpt else { continue }
+            lines.insert(excerptLine(excerpt, terminal: terminal), at: position + 2)
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `    …text with **matched** words…`, cut to the terminal's width;
+    /// matched words bold on a colour terminal.
+    private static func excerptLine(_ excerpt: Matches.Excerpt, terminal: Terminal) -> String {
+        let scalars = Array(excerpt.text.unicodeScalars)
+        var line = "    ", width = terminal.width - 4, position = 0
+        func append(_ range: Range<Int>, highlighted: Bool) {
+            guard width > 0, !range.isEmpty else { return }
+            var text = String(String.UnicodeScalarView(scalars[range])).safeForTerminal
+            if text.count > width { text = TableLayout.fit(text, width) }
+            width -= text.count
+            line += highlighted ? terminal.bold(text) : terminal.dim(text)
+        }
+        for highlight in excerpt.highlights where highlight.upperBound <= scalars.count {
+            append(position..<highlight.lowerBound, highlighted: false)
+            append(highlight, highlighted: true)
+            position = highlight.upperBound
+        }
+        append(position..<scalars.count, highlighted: false)
+        return line
     }
 
     private static func tsvLine(_ record: PaperRecord) -> String {

@@ -104,3 +104,25 @@ enum CheckReport {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// `acronyms`: what the catalog defines, most frequent first.
+enum AcronymWriter {
+    static func write(_ acronyms: [Acronym], as format: OutputFormat, terminal: Terminal) -> String {
+        switch format {
+        case .json: return JSON.array(acronyms.map(json)).text + "\n"
+        case .jsonl: return acronyms.map { json($0).text + "\n" }.joined()
+        case .csv: return CSV.document(header: ["acronym", "expansion", "count"], rows: acronyms.map { [$0.acronym, $0.expansion, String($0.count)] })
+        case .tsv:
+            return acronyms.map { "\($0.count)\t\($0.acronym.safeForTerminal.replacingTabs)\t\($0.expansion.safeForTerminal.replacingTabs)\n" }.joined()
+        case .table, .bibtex:
+            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: "ACRONYM"), .init(title: "EXPANSION", flexible: true)])
+                .render(acronyms.map { [String($0.count), $0.acronym, $0.expansion] }, width: terminal.width)
+            lines[0] = terminal.bold(lines[0])
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func json(_ acronym: Acronym) -> JSON {
+        .object([("acronym", .string(acronym.acronym)), ("expansion", .string(acronym.expansion)), ("count", .int(acronym.count))])
+    }
+}

@@ -1,0 +1,167 @@
+import PaperCatalog
+import TextNormalization
+
+/// An acronym the catalog defines, and how often.
+public struct Acronym: Sendable, Equatable {
+    /// As written most often (`SBI`, `LLMs`).
+    public var acronym: String
+    /// The long form, as first written (`simulation-based inference`).
+    public var expansion: String
+    /// Papers that define it so.
+    public var count: Int
+}
+
+/// Acronyms learned from the catalog's own titles and abstracts, where
+/// papers define them: `simulation-based inference (SBI)`.
+///
+/// A definition is a parenthesised short form of 2 to 10 ASCII letters and digits
+/// with at least two capitals, after words whose letters spell it, found by
+/// Schwartz & Hearst's algorithm (2003, "A simple algorithm for identifying
+/// abbreviation definitions in biomedical text"): the short form's
+/// characters are matched right to left in the preceding words, the first
+/// at the start of a word, and the long form starts there; it must have
+/// two words or more and no more than the short form's length + 2. The
+/// same short form defined two ways keeps both, each with its count.
+struct AcronymTable: Sendable {
+    /// Per entry, sorted by acronym key, then most frequent first: the
+    /// acronym's search term (`sbi`), as written, the long form's terms
+    /// joined by spaces (`simul base infer`), as written, and the count.
+    let keys: StringTable
+    let forms: StringTable
+    let expansionKeys: StringTable
+    let expansions: StringTable
+    let counts: Column<Int32>
+    /// Entry numbers sorted by `expansionKeys`.
+    let byExpansion: Column<Int32>
+
+    var count: Int { counts.count }
+
+    subscript(entry: Int) -> Acronym {
+        Acronym(acronym: forms[entry], expansion: expansions[entry], count: Int(counts[entry]))
+    }
+
+    /// Entries whose acronym key is `key`, most frequent first. - Complexity: O(log entries).
+    func entries(acronym key: String) -> [Int] {
+        keys.range(withPrefix: key).filter { keys[$0] == key }
+    }
+
+    /// Entries whose long form's key is `key`. - Complexity: O(log entries).
+    func entries(expansion key: String) -> [Int] {
+        var low = 0, high = byExpansion.count
+        while low < high {
+            let middle = (low + high) / 2
+            if expansionKeys[Int(byExpansion[middle])] < key { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        while low < byExpansion.count, expansionKeys[Int(byExpansion[low])] == key {
+            found.append(Int(byExpansion[low]))
+            low += 1
+        }
+        return found
+    }
+
+    /// Counts definitions paper by paper; ``finish()`` lays out the table.
+    struct Builder {
+        private var counts: [Pair: Int] = [:]
+        private var spellings: [Pair: (acronym: String, expansion: String)] = [:]
+
+        private struct Pair: Hashable {
+            var acronym: String
+            var expansion: String
+        }
+
+        /// Adds the definitions in one paper's text, each pair once per paper.
+        mutating func add(_ texts: [String]) {
+            var seen: Set<Pair> = []
+            for text in texts where text.utf8.contains(UInt8(ascii: "(")) {
+                AcronymTable.forEachDefinition(in: text) { acronym, expansion in
+                    guard let key = SearchText.terms(acronym).first else { return }
+                    let pair = Pair(acronym: key, expansion: SearchText.terms(expansion).joined(separator: " "))
+                    guard seen.insert(pair).inserted else { return }
+                    counts[pair, default: 0] += 1
+                    if spellings[pair] == nil { spellings[pair] = (acronym, expansion) }
+                }
+            }
+        }
+
+        func finish() -> AcronymTable {
+            let pairs = counts.keys.sorted { a, b in
+                a.acronym != b.acronym ? Array(a.acronym.utf8).lexicographicallyPrecedes(b.acronym.utf8)
+                    : counts[a]! != counts[b]! ? counts[a]! > counts[b]! : a.expansion < b.expansion
+            }
+            let byExpansion = pairs.indices.sorted { a, b in
+                pairs[a].expansion != pairs[b].expansion ? pairs[a].expansion < pairs[b].expansion : a < b
+            }
+            return AcronymTable(
+                keys: .build(pairs.map(\.acronym)), forms: .build(pairs.map { spellings[$0]!.acronym }),
+                expansionKeys: .build(pairs.map(\.expansion)), expansions: .build(pairs.map { spellings[$0]!.expansion }),
+                counts: Column(pairs.map { Int32(counts[$0]!) }), byExpansion: Column(byExpansion.map(Int32.init)))
+        }
+    }
+
+    /// Calls `body` with each (short form, long form) that `text` defines.
+    /// - Complexity: O(text length); the text is read as UTF-8 bytes.
+    static func forEachDefinition(in text: String, _ body: (String, String) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                defer { index += 1 }
+                guard utf8[index] == UInt8(ascii: "(") else { continue }
+                var close = index + 1
+                while close < utf8.count, close - index <= 11, utf8[close] != UInt8(ascii: ")") { close += 1 }
+                guard close < utf8.count, utf8[close] == UInt8(ascii: ")") else { continue }
+                let short = UnsafeBufferPointer(rebasing: utf8[(index + 1)..<close])
+                guard isShortForm(short) else { continue }
+                // The words before, back to a clause boundary: at most min(n + 5, 2n) of them.
+                let letters = short.count { isAlphanumeric($0) }
+                let most = min(letters + 5, 2 * letters)
+                var start = index, words = 0
+                while start > 0, !"().;:[]".utf8.contains(utf8[start - 1]) {
+                    if utf8[start - 1] == UInt8(ascii: " "), start < index, utf8[start] != UInt8(ascii: " ") {
+                        words += 1
+                        if words > most { break }
+                    }
+                    start -= 1
+                }
+                guard let long = longForm(of: short, in: UnsafeBufferPointer(rebasing: utf8[start..<index])) else { continue }
+                body(String(decoding: short, as: UTF8.self), long)
+            }
+        }
+    }
+
+    /// 2 to 10 ASCII letters or digits, starting with a letter, at least two capitals.
+    private static func isShortForm(_ short: UnsafeBufferPointer<UInt8>) -> Bool {
+        (2...10).contains(short.count) && isLetter(short[0]) && short.allSatisfy(isAlphanumeric)
+            && short.count { $0 &- UInt8(ascii: "A") < 26 } >= 2
+    }
+
+    /// Schwartz & Hearst's long form of `short` at the end of `candidate`.
+    private static func longForm(of short: UnsafeBufferPointer<UInt8>, in candidate: UnsafeBufferPointer<UInt8>) -> String? {
+        // A plural short form (`LLMs`) matches without its `s`.
+        var letters = short.filter(isAlphanumeric).map(lowercased)
+        if short.last == UInt8(ascii: "s"), letters.count > 2 { letters.removeLast() }
+        var shortIndex = letters.count - 1, longIndex = candidate.count - 1
+        while shortIndex >= 0 {
+            let wanted = letters[shortIndex]
+            while longIndex >= 0, lowercased(candidate[longIndex]) != wanted
+                    || (shortIndex == 0 && longIndex > 0 && isAlphanumeric(candidate[longIndex - 1])) {
+                longIndex -= 1
+            }
+            guard longIndex >= 0 else { return nil }
+            longIndex -= 1
+            shortIndex -= 1
+        }
+        var form = Substring(String(decoding: UnsafeBufferPointer(rebasing: candidate[(longIndex + 1)...]), as: UTF8.self))
+        while form.last?.isWhitespace == true { form.removeLast() }
+        let words = form.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let shortText = String(decoding: short, as: UTF8.self).lowercased()
+        guard words.count >= 2, words.count <= letters.count + 2, !form.lowercased().contains(shortText),
+              !StopWords.contains(words[0]) else { return nil }
+        return String(form)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 }
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || byte &- UInt8(ascii: "0") < 10 }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+}
