@@ -2,6 +2,7 @@ import Foundation
 import PaperCatalog
 import Testing
 @testable import PaperIndex
+import TextNormalization
 
 let index: CatalogIndex = {
     let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -49,15 +50,103 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         #expect(hits.map(\.score!) == hits.map(\.score!).sorted(by: >))
     }
 
-    @Test func booleanOperators() throws {
-        let both = try search("lattice qcd")
-        let either = try search("lattice OR qcd")
-        let without = try search("lattice -qcd")
-        #expect(both.count < either.count)
-        #expect(without.count + both.count == (try search("lattice")).count)
+    @Test func optionalWordsRankPapersWithMoreAndRarerWordsFirst() throws {
+        let either = try search("lattice qcd")
+        let both = try search("+lattice +qcd")
+        #expect(either.count == (try search("lattice OR qcd")).count)
+        #expect(both.count < either.count && !both.isEmpty)
+        #expect(try search("lattice -qcd").count + both.count == (try search("lattice")).count)
+        // Papers holding both words come first: each lone word scores less than the pair.
+        let bothIDs = Set(both.map(\.doc))
+        #expect(either.prefix(both.count).filter { bothIDs.contains($0.doc) }.count >= both.count * 3 / 4)
+        #expect(either.map(\.score!) == either.map(\.score!).sorted(by: >))
+        // A long query returns papers although none holds every word.
+        let long = try search("dark matter substructure strong lensing astrometric machine learning")
+        #expect(long.count > 100)
         let years = try search("year:2020..2021")
         #expect(!years.isEmpty && years.allSatisfy { (2020...2021).contains($0.paper.year!) })
         #expect(try search("diffus*").count >= (try search("diffusion")).count)
+    }
+
+    @Test func aRepeatedWordCountsOnceAndFunctionWordsNeitherExcludeNorDominate() throws {
+        let plain = try search("dark matter") { $0.limit = 20 }
+        #expect(try search("dark dark matter matter") { $0.limit = 20 }.map(\.doc) == plain.map(\.doc))
+        #expect(try search("dark dark matter") { $0.limit = 20 }.map(\.score!) == plain.map(\.score!))
+        #expect(try search("the dark matter of the halo") { $0.limit = 20 }.map(\.doc) == (try search("dark matter halo") { $0.limit = 20 }).map(\.doc))
+        // A query of function words alone still searches them.
+        #expect(!(try search("the of")).isEmpty)
+        #expect(try search("").isEmpty == false)  // no query: every paper, as `list`
+    }
+
+    @Test func maxScoreGivesTheSameTopTenAsScoringEveryCandidate() throws {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["dark", "matter", "neural", "network", "lattice", "qcd", "galaxy", "the", "diffusion", "model", "jet",
+                     "anomaly", "detection", "strong", "lensing", "SBI", "multi-scale", "simulation-based", "inference", "flows"]
+        for _ in 0..<200 {
+            let query = (0..<Int.random(in: 1...10, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            let pruned = try search(query) { $0.limit = 10 }
+            let exhaustive = try search(query).prefix(10)
+            #expect(pruned.map(\.doc) == exhaustive.map(\.doc), "\(query)")
+            #expect(pruned.map(\.score!) == exhaustive.map(\.score!), "\(query)")
+        }
+        // Filters and exclusions bound the pruned search too.
+        let filtered = try search("dark matter -halo") { $0.limit = 5; $0.categories = ["Astrophysics"] }
+        let all = try search("dark matter -halo") { $0.categories = ["Astrophysics"] }.prefix(5)
+        #expect(filtered.map(\.doc) == all.map(\.doc))
+    }
+
+    @Test func prefixesGoThroughTheTokeniser() throws {
+        #expect(try search("models*").count >= (try search("model")).count)
+        let selfSupervised = try search("self-sup*")
+        #expect(!selfSupervised.isEmpty)
+        #expect(selfSupervised.allSatisfy { hit in
+            [hit.paper.title, hit.paper.abstract].compactMap { $0?.lowercased() }.contains { $0.contains("self-sup") || $0.contains("selfsup") }
+                || hit.paper.keywords.contains { $0.contains("self-sup") || $0.contains("selfsup") }
+        })
+    }
+
+    @Test func spellingVariantsAndCompoundsFindTheSamePapers() throws {
+        func ids(_ query: String) throws -> Set<Int> { Set(try search("+" + query).map(\.doc)) }
+        #expect(try ids("normalising") == (try ids("normalizing")))
+        #expect(try ids("modelling") == (try ids("modeling")))
+        #expect(try ids("cosmological") == (try ids("cosmology")))
+        #expect(try search("multiscale").contains { $0.paper.title?.contains("Multiscale") == true })
+        #expect(try search("multi-scale").contains { $0.paper.title?.contains("Multiscale") == true })
+        #expect(try search("multi scale") { $0.limit = 3 }.contains { $0.paper.title?.contains("Multiscale") == true })
+        #expect(try search("nonlinear").contains { $0.paper.abstract?.contains("non-linear") == true })
+    }
+
+    @Test func acronymsFindWhatIsSpelledOutAndTheReverse() throws {
+        let acronym = try search("SBI")
+        #expect(acronym.contains { ($0.paper.title ?? "").contains("SBI") })
+        let spelledOut = acronym.filter { hit in
+            !([hit.paper.title, hit.paper.abstract].compactMap { $0 }.joined().contains("SBI")) && !hit.paper.keywords.joined().contains("sbi")
+        }
+        #expect(!spelledOut.isEmpty)
+        // The literal form ranks first.
+        #expect(([acronym[0].paper.title, acronym[0].paper.abstract].compactMap { $0 }.joined()).contains("SBI"))
+        // Two bundled papers write only `LLM`; the long form, defined in others, finds them.
+        let expansion = try search("large language models")
+        #expect(expansion.contains { hit in
+            let text = [hit.paper.title, hit.paper.abstract].compactMap { $0 }.joined()
+            return text.contains("LLM") && !text.lowercased().replacingOccurrences(of: "-", with: " ").contains("large language model")
+        })
+    }
+
+    @Test func matchesNameTheWordsAndMarkTheExcerpt() throws {
+        let hits = try search("dark matter substructure") { $0.limit = 3; $0.explainsMatches = true }
+        for hit in hits {
+            let matches = try #require(hit.matches)
+            #expect(matches.fields.contains { $0.field == .title || $0.field == .abstract })
+            let excerpt = try #require(matches.excerpt)
+            let scalars = Array(excerpt.text.unicodeScalars)
+            for highlight in excerpt.highlights {
+                let word = String(String.UnicodeScalarView(scalars[highlight])).lowercased()
+                #expect(["dark", "matter", "substructure"].contains { word.contains($0) }, "\(word)")
+            }
+            #expect(!excerpt.highlights.isEmpty)
+        }
+        #expect(try search("dark matter") { $0.limit = 1 }.first?.matches == nil)
     }
 
     @Test func normalisationFindsTheBundledSpellings() throws {
