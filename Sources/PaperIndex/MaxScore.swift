@@ -11,10 +11,11 @@ extension CatalogIndex {
     /// their lists cannot enter the answer, so only the essential lists are
     /// walked, and the others are probed (by galloping) for the documents
     /// that may still make it. The answer is the same as scoring every
-    /// candidate (``scoreAll(_:_:)``).
+    /// candidate (``coordinatedScores(_:_:units:)``): coordination only
+    /// scales a score down, so the bounds still hold.
     /// - Complexity: O(postings of the essential clauses × log postings of
     ///   the others) at worst; far less when a few rare words decide.
-    func topScoring(_ clauses: [ScoringClause], limit: Int, within required: DocSet?,
+    func topScoring(_ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
                     excluding excluded: DocSet?) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
         var cursors = clauses.map { ClauseCursor(clause: $0, index: self) }
@@ -25,37 +26,46 @@ extension CatalogIndex {
         var best = TopScores(limit: limit)
         var essential = 0  // order[essential...] are walked; order[..<essential] only probed.
         var requiredPosition = 0, excludedPosition = 0
-        var clauseScores = Array(repeating: 0.0, count: clauses.count)
+        var clauseScores = Array(repeating: 0.0, count: clauses.count), clauseUnits = clauseScores
         while true {
             var doc = Int32.max
             for position in order[essential...] { doc = min(doc, cursors[position].currentDoc) }
             if doc == Int32.max { break }
             var partial = 0.0
             for position in order[essential...] where cursors[position].currentDoc == doc {
-                clauseScores[position] = cursors[position].score(of: doc, in: self)
+                (clauseScores[position], clauseUnits[position]) = cursors[position].score(of: doc, in: self)
                 partial += clauseScores[position]
                 cursors[position].next()
             }
             if let required {
                 requiredPosition = required.firstPosition(notBelow: doc, from: requiredPosition)
-                guard requiredPosition < required.count, required[requiredPosition] == doc else { clauseScores.reset(); continue }
+                guard requiredPosition < required.count, required[requiredPosition] == doc else {
+                    clauseScores.reset()
+                    clauseUnits.reset()
+                    continue
+                }
             }
             if let excluded {
                 excludedPosition = excluded.firstPosition(notBelow: doc, from: excludedPosition)
-                if excludedPosition < excluded.count, excluded[excludedPosition] == doc { clauseScores.reset(); continue }
+                if excludedPosition < excluded.count, excluded[excludedPosition] == doc {
+                    clauseScores.reset()
+                    clauseUnits.reset()
+                    continue
+                }
             }
             var competitive = true
             for rank in (0..<essential).reversed() {
                 if best.isFull, partial + boundBelow[rank + 1] <= best.threshold { competitive = false; break }
                 let position = order[rank]
                 if cursors[position].advance(to: doc) {
-                    clauseScores[position] = cursors[position].score(of: doc, in: self)
+                    (clauseScores[position], clauseUnits[position]) = cursors[position].score(of: doc, in: self)
                     partial += clauseScores[position]
                 }
             }
             // The score in clause order, as ``scoreAll(_:_:)`` adds it.
-            let score = clauseScores.reduce(0, +)
+            let score = Self.coordinated(clauseScores.reduce(0, +), holding: clauseUnits.reduce(0, +), of: units)
             clauseScores.reset()
+            clauseUnits.reset()
             guard competitive, best.offer(doc, score) else { continue }
             while best.isFull, essential < order.count, boundBelow[essential + 1] <= best.threshold { essential += 1 }
         }
@@ -71,6 +81,7 @@ private struct ClauseCursor {
         var start: Int
         var position = 0
         var idf: Double
+        var units: Double
     }
 
     let docs: DocSet
@@ -84,9 +95,10 @@ private struct ClauseCursor {
         docs = clause.docs
         fields = clause.fields
         alternatives = clause.alternatives.map { alternative in
-            (alternative.terms.map { term in
+            (zip(alternative.terms, alternative.units).map { term, units in
                 let range = index.postingRange(term)
-                return TermCursor(postings: DocSet(view: index.postingDocs.column(range)), start: range.lowerBound, idf: index.idf(of: term))
+                return TermCursor(postings: DocSet(view: index.postingDocs.column(range)), start: range.lowerBound,
+                                  idf: index.idf(of: term), units: units)
             }, alternative.weight)
         }
         bound = alternatives.map { $0.weight * $0.terms.reduce(0) { $0 + $1.idf } * (CatalogIndex.k1 + 1) }.max() ?? 0
@@ -102,11 +114,12 @@ private struct ClauseCursor {
         return position < docs.count && docs[position] == doc
     }
 
-    /// The clause's score for `doc`: its best alternative's weighted BM25F sum.
-    mutating func score(of doc: Int32, in index: CatalogIndex) -> Double {
-        var best = 0.0
+    /// The clause's score for `doc`: its best alternative's weighted BM25F
+    /// sum, and the most query words one alternative holds there.
+    mutating func score(of doc: Int32, in index: CatalogIndex) -> (score: Double, units: Double) {
+        var best = 0.0, held = 0.0
         for slot in alternatives.indices {
-            var sum = 0.0
+            var sum = 0.0, units = 0.0
             for term in alternatives[slot].terms.indices {
                 let postings = alternatives[slot].terms[term].postings
                 let position = postings.firstPosition(notBelow: doc, from: alternatives[slot].terms[term].position)
@@ -114,10 +127,12 @@ private struct ClauseCursor {
                 guard position < postings.count, postings[position] == doc else { continue }
                 let counts = CatalogIndex.FieldCounts(packed: index.postingCounts[alternatives[slot].terms[term].start + position])
                 sum += alternatives[slot].terms[term].idf * index.saturated(counts, doc, fields)
+                units += alternatives[slot].terms[term].units
             }
             best = max(best, alternatives[slot].weight * sum)
+            held = max(held, units)
         }
-        return best
+        return (best, held)
     }
 }
 

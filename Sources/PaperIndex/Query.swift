@@ -111,7 +111,9 @@ enum QueryLexer {
             } else if character == "-", !characters[index + 1].isWhitespace,
                       tokens.last.map({ $0.0 != .minus }) ?? true {
                 tokens.append((.minus, column)); index += 1
-            } else if character == "+", index + 1 < characters.count, !characters[index + 1].isWhitespace,
+            } else if character == "+", index + 1 == characters.count || characters[index + 1].isWhitespace {
+                throw QueryError(message: "'+' needs a term after it", column: column)
+            } else if character == "+", !characters[index + 1].isWhitespace,
                       tokens.last.map({ $0.0 != .plus }) ?? true {
                 tokens.append((.plus, column)); index += 1
             } else {

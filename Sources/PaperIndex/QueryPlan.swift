@@ -14,12 +14,31 @@ struct ScoringClause {
     struct Alternative {
         var terms: [Int32]
         var weight: Double
+        /// Per term, how many of the query's words it stands for: a word
+        /// is one unit, shared by its terms (`multi-scale`: a half each);
+        /// coordination counts the units a paper holds.
+        var units: [Double]
+
+        init(terms: [Int32], weight: Double, units total: Double = 1) {
+            self.terms = terms
+            self.weight = weight
+            units = Array(repeating: terms.isEmpty ? 0 : total / Double(terms.count), count: terms.count)
+        }
+
+        init(terms: [Int32], units: [Double]) {
+            self.terms = terms
+            self.weight = 1
+            self.units = units
+        }
     }
 
     var fields: [Field]
     var alternatives: [Alternative]
     /// The documents the clause matches, ascending.
     var docs: DocSet
+
+    /// How many of the query's words the clause stands for.
+    var units: Double { alternatives.map { $0.units.reduce(0, +) }.max() ?? 0 }
 }
 
 /// A query made ready to rank: its clauses by occurrence, the documents
@@ -39,6 +58,9 @@ struct QueryPlan {
     var labels: [Int32: String] = [:]
 
     var clauses: [ScoringClause] { must + should }
+
+    /// How many words the scoring clauses stand for: coordination's whole.
+    var units: Double { clauses.reduce(0) { $0 + $1.units } }
 
     mutating func narrow(_ docs: DocSet) { required = required.map { $0.intersection(docs) } ?? docs }
 }
@@ -126,12 +148,14 @@ extension CatalogIndex {
                 plan.label([compound], words[start].text + " " + words[start + 1].text)
                 run = (start + 2, [.init(terms: [compound], weight: 1)])
             }
-            guard let (end, alternatives) = run else {
+            guard var (end, alternatives) = run else {
                 start += 1
                 continue
             }
             let parts = words[start..<end].compactMap(\.clause)
-            let literal = ScoringClause.Alternative(terms: parts.flatMap { plan.should[$0].alternatives[0].terms }, weight: 1)
+            let literal = ScoringClause.Alternative(terms: parts.flatMap { plan.should[$0].alternatives[0].terms },
+                                                    units: parts.flatMap { plan.should[$0].alternatives[0].units })
+            alternatives = alternatives.map { .init(terms: $0.terms, weight: $0.weight, units: Double(parts.count)) }
             let matches = parts.map { plan.should[$0].docs } + alternatives.map { docs(containingAllIDs: $0.terms, in: Field.allCases) }
             merged.append(ScoringClause(fields: Field.allCases, alternatives: (parts.isEmpty ? [] : [literal]) + alternatives,
                                         docs: DocSet.union(matches)))

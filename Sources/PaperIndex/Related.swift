@@ -50,7 +50,7 @@ extension CatalogIndex {
                           docs: docs(containingID: term, in: [.title, .abstract]))
         }
         let similar = textScore.keys.sorted()
-        for (other, score) in zip(similar, scoreAll(similar, ranked)) { textScore[other] = score }
+        for (other, score) in zip(similar, scoreAll(similar, ranked).scores) { textScore[other] = score }
         let maxText = textScore.values.max() ?? 0
         let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
         func score(_ other: Int32) -> Double {

@@ -94,19 +94,20 @@ public enum WordForms {
         }
     }
 
-    /// Latin and Greek plurals to their singular, by ending, in words of
-    /// five letters or more: `-ae` `-a` (`nebulae`, `supernovae`); `-i`
-    /// `-us` after `c`, `e`, `g`, `i`, `l` (`foci`, `nuclei`, `fungi`,
-    /// `radii`, `stimuli`); `-a` `-um` after `t`, `r`, `ima`, `ema`, `dia`
+    /// Latin and Greek plurals to their singular, by ending: `-i` `-us`
+    /// after `c`, `e`, `g`, `i`, `l` in words of four letters or more
+    /// (`foci`, `nuclei`, `fungi`, `radii`, `stimuli`); in words of five or
+    /// more, `-ae` `-a` (`nebulae`, `supernovae`), `-a` `-um` after `t`, `r`, `ima`, `ema`, `dia`
     /// (`spectra`, `quanta`, `maxima`, `extrema`, `media`); `-ena` `-enon`
     /// (`phenomena`); `-rtices` `-rtex`, `-trices` `-trix`, `-ndices` `-ndex`
     /// (`vertices`, `matrices`, `indices`); `-theses` `-thesis`.
     static func latinSingular(_ word: inout [UInt8]) {
-        guard word.count >= 5 else { return }
-        if word.ends(with: "ae") { word.removeLast(); return }
+        guard word.count >= 4 else { return }
         if word.last == UInt8(ascii: "i"), "cegil".utf8.contains(word[word.count - 2]) {
             return word.replaceEnding(1, with: "us")
         }
+        guard word.count >= 5 else { return }
+        if word.ends(with: "ae") { word.removeLast(); return }
         if word.ends(with: "ena") { return word.replaceEnding(1, with: "on") }
         for ending in ["ta", "ra", "ima", "ema", "dia"] where word.ends(with: ending) {
             return word.replaceEnding(1, with: "um")
