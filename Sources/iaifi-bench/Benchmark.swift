@@ -35,12 +35,18 @@ enum Benchmark {
         let authors = sample { papers.randomElement(using: &random)?.authors.randomElement(using: &random) }
         let categories = sample { papers.randomElement(using: &random)?.category }
         let years = sample { papers.randomElement(using: &random)?.year }
-        let words = sample { () -> String? in
-            guard let title = papers.randomElement(using: &random)?.title else { return nil }
-            let parts: [Substring] = title.split(separator: " ").filter { $0.count > 3 }
-            guard parts.count >= 2 else { return nil }
-            return parts[0] + " " + parts[1]
+        // Free-text queries: words of four letters or more from a random paper's title and abstract.
+        func words(_ count: Int) -> [String] {
+            sample { () -> String? in
+                guard let paper = papers.randomElement(using: &random) else { return nil }
+                let text: String = [paper.title, paper.abstract].compactMap { $0 }.joined(separator: " ")
+                let parts: [String] = text.split(separator: " ").filter { $0.count > 3 && $0.allSatisfy(\.isLetter) }.map(String.init)
+                guard parts.count >= count else { return nil }
+                let start = Int.random(in: 0...(parts.count - count), using: &random)
+                return parts[start..<(start + count)].joined(separator: " ")
+            }
         }
+        let twoWords = words(2), tenWords = words(10)
         let docs = sample { Int.random(in: 0..<max(1, papers.count), using: &random) }
 
         var latencies: [(String, Double, Double)] = []
@@ -63,7 +69,11 @@ enum Benchmark {
         time("author", authors) { author in search { $0.authors = [author]; $0.limit = 10 } }
         time("category", categories) { category in search { $0.categories = [category]; $0.limit = 10 } }
         time("year", years) { year in search { $0.query = .years(year...year); $0.limit = 10 } }
-        time("text top-10", words) { text in search { $0.query = try? Query.parse(text); $0.limit = 10 } }
+        // Optional words, top 10 by MaxScore, and the same by scoring every candidate.
+        time("2 words", twoWords) { text in search { $0.query = try? Query.parse(text); $0.limit = 10 } }
+        time("10 words", tenWords) { text in search { $0.query = try? Query.parse(text); $0.limit = 10 } }
+        time("2 words, all", Array(twoWords.prefix(max(10, queries / 10)))) { text in search { $0.query = try? Query.parse(text) } }
+        time("10 words, all", Array(tenWords.prefix(max(10, queries / 10)))) { text in search { $0.query = try? Query.parse(text) } }
         time("related", Array(docs.prefix(max(10, queries / 10)))) { doc in _ = index.related(to: doc, limit: 10) }
         return Result(folder: folder, papers: papers.count, megabytes: Double(bytes) / 1e6, parseSeconds: parse,
                       indexSeconds: build, latencies: latencies, parsePeakMegabytes: parsePeak, peakMegabytes: peakResidentMegabytes())
@@ -76,7 +86,7 @@ enum Benchmark {
             print("  index build  \(format(result.indexSeconds * 1000)) ms  (\(format(result.megabytes / result.indexSeconds)) MB/s)")
             print("  parse+index  \(format(result.megabytes / (result.parseSeconds + result.indexSeconds))) MB/s")
             for (name, median, p99) in result.latencies {
-                print("  \(name.padding(toLength: 12, withPad: " ", startingAt: 0)) median \(format(median)) µs   p99 \(format(p99)) µs")
+                print("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) median \(format(median)) µs   p99 \(format(p99)) µs")
             }
             print("  peak RSS     \(format(result.peakMegabytes)) MB  (\(format(result.peakMegabytes / result.megabytes))x the corpus; \(format(result.parsePeakMegabytes)) MB after parsing)")
         }
