@@ -20,6 +20,10 @@ public struct CatalogIndex: Sendable {
     let postingStarts: Column<Int64>
     let postingDocs: Column<Int32>
     let postingCounts: Column<UInt16>
+    /// Per term, the most it adds to a document's score in any field
+    /// (idf × the largest saturated frequency among its postings, rounded
+    /// up): MaxScore's bound (``topScoring(_:units:limit:within:excluding:)``).
+    let termBounds: Column<Float>
     /// Per document and field (`doc * 4 + field`), the number of terms:
     /// BM25F's length normalisation. Term positions are not stored; phrases
     /// are checked by re-reading the few candidate fields (``terms(of:field:)``).
@@ -80,13 +84,14 @@ public struct CatalogIndex: Sendable {
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
-         postingCounts: Column<UInt16>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
+         postingCounts: Column<UInt16>, termBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
          tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
         self.postingDocs = postingDocs
         self.postingCounts = postingCounts
+        self.termBounds = termBounds
         self.fieldLengths = fieldLengths
         self.averageFieldLength = averageFieldLength
         self.dateKeys = dateKeys
@@ -317,10 +322,19 @@ extension CatalogIndex {
                 return postingTerms.count
             }
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
+            let lengths = Column(fieldLengths)
+            let scorer = FieldScorer(lengths: lengths, averages: average), allFields = FieldScorer.mask(Field.allCases)
+            let bounds = (0..<(starts.count - 1)).map { term in
+                let postings = Int(starts[term])..<Int(starts[term + 1])
+                let most = postings.reduce(0.0) { most, position in
+                    max(most, scorer.saturated(FieldCounts(packed: counts![position]), docs[position], allFields))
+                }
+                return Float(most * CatalogIndex.idf(frequency: postings.count, count: documents)).nextUp
+            }
             return CatalogIndex(
                 papers: store.finish(), vocabulary: terms.table(order),
-                postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!,
-                fieldLengths: Column(fieldLengths), averageFieldLength: average,
+                postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
+                fieldLengths: lengths, averageFieldLength: average,
                 dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
                 categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish())
         }

@@ -13,6 +13,9 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     /// Every document `0..<count`.
     public static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
 
+    /// The documents in memory, valid while the set is.
+    var buffer: UnsafeBufferPointer<Int32> { column.buffer }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { column.count }
     public subscript(position: Int) -> Int32 { column[position] }
@@ -30,7 +33,12 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     /// which is how a cursor walking in step with another set moves.
     /// - Complexity: O(log distance).
     func firstPosition(notBelow doc: Int32, from start: Int) -> Int {
-        let docs = column.buffer
+        Self.firstPosition(in: column.buffer, notBelow: doc, from: start)
+    }
+
+    /// ``firstPosition(notBelow:from:)`` in ascending documents in memory.
+    @inline(__always)
+    static func firstPosition(in docs: UnsafeBufferPointer<Int32>, notBelow doc: Int32, from start: Int) -> Int {
         guard start < docs.count, docs[start] < doc else { return start }
         var low = start, step = 1
         while low + step < docs.count, docs[low + step] < doc {

@@ -5,9 +5,10 @@ extension CatalogIndex {
     ///
     /// Document-at-a-time MaxScore (Turtle & Flood 1995, "Query evaluation:
     /// strategies and optimizations"): clauses are ordered by the most they
-    /// can add to a score (their idf × (k1 + 1)); once the top `limit` are
-    /// known, the weakest clauses whose bounds together cannot reach the
-    /// `limit`-th score become non-essential: a document found only in
+    /// can add to a score (``termBounds``); once the top `limit` are known,
+    /// the weakest clauses whose bounds together, coordinated for the query
+    /// words they stand for, cannot reach the `limit`-th score become
+    /// non-essential: a document found only in
     /// their lists cannot enter the answer, so only the essential lists are
     /// walked, and the others are probed (by galloping) for the documents
     /// that may still make it. The answer is the same as scoring every
@@ -18,118 +19,146 @@ extension CatalogIndex {
     func topScoring(_ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
                     excluding excluded: DocSet?) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
-        var cursors = clauses.map { ClauseCursor(clause: $0, index: self) }
-        let order = cursors.indices.sorted { cursors[$0].bound < cursors[$1].bound }
-        // boundBelow[i]: the most the clauses order[0..<i] can add together.
-        var boundBelow = [0.0]
-        for position in order { boundBelow.append(boundBelow.last! + cursors[position].bound) }
+        var walk = ClauseWalk(clauses, index: self)
+        let order = walk.clauses.indices.sorted { walk.clauses[$0].bound < walk.clauses[$1].bound }
+        // boundBelow[i], unitsBelow[i]: the most the clauses order[0..<i] can
+        // add together, and the query words they stand for; reach[i]: the
+        // best (coordinated) score of a document found only in those clauses.
+        var boundBelow = [0.0], unitsBelow = [0.0]
+        for position in order {
+            boundBelow.append(boundBelow.last! + walk.clauses[position].bound)
+            unitsBelow.append(unitsBelow.last! + walk.clauses[position].units)
+        }
+        let reach = zip(boundBelow, unitsBelow).map { Self.coordinated($0, holding: $1, of: units) }
         var best = TopScores(limit: limit)
         var essential = 0  // order[essential...] are walked; order[..<essential] only probed.
         var requiredPosition = 0, excludedPosition = 0
         var clauseScores = Array(repeating: 0.0, count: clauses.count), clauseUnits = clauseScores
         while true {
             var doc = Int32.max
-            for position in order[essential...] { doc = min(doc, cursors[position].currentDoc) }
+            for position in order[essential...] { doc = min(doc, walk.clauses[position].currentDoc) }
             if doc == Int32.max { break }
-            var partial = 0.0
-            for position in order[essential...] where cursors[position].currentDoc == doc {
-                (clauseScores[position], clauseUnits[position]) = cursors[position].score(of: doc, in: self)
-                partial += clauseScores[position]
-                cursors[position].next()
-            }
             if let required {
                 requiredPosition = required.firstPosition(notBelow: doc, from: requiredPosition)
                 guard requiredPosition < required.count, required[requiredPosition] == doc else {
-                    clauseScores.reset()
-                    clauseUnits.reset()
+                    for position in order[essential...] where walk.clauses[position].currentDoc == doc { walk.clauses[position].position += 1 }
                     continue
                 }
             }
             if let excluded {
                 excludedPosition = excluded.firstPosition(notBelow: doc, from: excludedPosition)
                 if excludedPosition < excluded.count, excluded[excludedPosition] == doc {
-                    clauseScores.reset()
-                    clauseUnits.reset()
+                    for position in order[essential...] where walk.clauses[position].currentDoc == doc { walk.clauses[position].position += 1 }
                     continue
                 }
             }
+            var partial = 0.0, held = 0.0
+            for position in order[essential...] where walk.clauses[position].currentDoc == doc {
+                (clauseScores[position], clauseUnits[position]) = walk.score(position, doc)
+                partial += clauseScores[position]
+                held += clauseUnits[position]
+                walk.clauses[position].position += 1
+            }
             var competitive = true
             for rank in (0..<essential).reversed() {
-                if best.isFull, partial + boundBelow[rank + 1] <= best.threshold { competitive = false; break }
+                if best.isFull, Self.coordinated(partial + boundBelow[rank + 1], holding: held + unitsBelow[rank + 1], of: units) <= best.threshold {
+                    competitive = false
+                    break
+                }
                 let position = order[rank]
-                if cursors[position].advance(to: doc) {
-                    (clauseScores[position], clauseUnits[position]) = cursors[position].score(of: doc, in: self)
+                if walk.advance(position, to: doc) {
+                    (clauseScores[position], clauseUnits[position]) = walk.score(position, doc)
                     partial += clauseScores[position]
+                    held += clauseUnits[position]
                 }
             }
             // The score in clause order, as ``scoreAll(_:_:)`` adds it.
-            let score = Self.coordinated(clauseScores.reduce(0, +), holding: clauseUnits.reduce(0, +), of: units)
-            clauseScores.reset()
-            clauseUnits.reset()
-            guard competitive, best.offer(doc, score) else { continue }
-            while best.isFull, essential < order.count, boundBelow[essential + 1] <= best.threshold { essential += 1 }
+            var score = 0.0, heldUnits = 0.0
+            for position in clauseScores.indices {
+                score += clauseScores[position]
+                heldUnits += clauseUnits[position]
+                clauseScores[position] = 0
+                clauseUnits[position] = 0
+            }
+            guard competitive, best.offer(doc, Self.coordinated(score, holding: heldUnits, of: units)) else { continue }
+            while best.isFull, essential < order.count, reach[essential + 1] <= best.threshold { essential += 1 }
         }
         return best.sorted()
     }
 }
 
-/// A clause's walk through its documents, with a posting cursor per term.
-private struct ClauseCursor {
-    /// A term's postings, walked in step with the clause.
-    struct TermCursor {
-        var postings: DocSet
-        var start: Int
+/// The clauses of a query walked in step, document by document, with a
+/// posting cursor per term. Reads the index through plain pointers (valid
+/// while the index and the clauses are): no reference counting per posting.
+private struct ClauseWalk {
+    /// A term's postings and their field counts, and where the walk is in them.
+    struct Term {
+        let postings: UnsafeBufferPointer<Int32>
+        let counts: UnsafePointer<UInt16>
         var position = 0
-        var idf: Double
-        var units: Double
+        let idf: Double
+        let units: Double
     }
 
-    let docs: DocSet
-    var position = 0
-    let fields: [Field]
-    var alternatives: [(terms: [TermCursor], weight: Double)]
-    /// The most the clause can add to a score.
-    let bound: Double
+    /// A clause's documents, where the walk is in them, and its terms by alternative.
+    struct Clause {
+        let docs: UnsafeBufferPointer<Int32>
+        var position = 0
+        let fields: UInt8
+        let alternatives: [(terms: Range<Int>, weight: Double)]
+        /// The most the clause can add to a score, and the query words it stands for.
+        let bound: Double
+        let units: Double
 
-    init(clause: ScoringClause, index: CatalogIndex) {
-        docs = clause.docs
-        fields = clause.fields
-        alternatives = clause.alternatives.map { alternative in
-            (zip(alternative.terms, alternative.units).map { term, units in
-                let range = index.postingRange(term)
-                return TermCursor(postings: DocSet(view: index.postingDocs.column(range)), start: range.lowerBound,
-                                  idf: index.idf(of: term), units: units)
-            }, alternative.weight)
-        }
-        bound = alternatives.map { $0.weight * $0.terms.reduce(0) { $0 + $1.idf } * (CatalogIndex.k1 + 1) }.max() ?? 0
+        var currentDoc: Int32 { position < docs.count ? docs[position] : Int32.max }
     }
 
-    var currentDoc: Int32 { position < docs.count ? docs[position] : Int32.max }
+    var clauses: [Clause] = []
+    var terms: [Term] = []
+    let scorer: FieldScorer
 
-    mutating func next() { position += 1 }
-
-    /// Moves to the first document not below `doc`; whether it is `doc`.
-    mutating func advance(to doc: Int32) -> Bool {
-        position = docs.firstPosition(notBelow: doc, from: position)
-        return position < docs.count && docs[position] == doc
-    }
-
-    /// The clause's score for `doc`: its best alternative's weighted BM25F
-    /// sum, and the most query words one alternative holds there.
-    mutating func score(of doc: Int32, in index: CatalogIndex) -> (score: Double, units: Double) {
-        var best = 0.0, held = 0.0
-        for slot in alternatives.indices {
-            var sum = 0.0, units = 0.0
-            for term in alternatives[slot].terms.indices {
-                let postings = alternatives[slot].terms[term].postings
-                let position = postings.firstPosition(notBelow: doc, from: alternatives[slot].terms[term].position)
-                alternatives[slot].terms[term].position = position
-                guard position < postings.count, postings[position] == doc else { continue }
-                let counts = CatalogIndex.FieldCounts(packed: index.postingCounts[alternatives[slot].terms[term].start + position])
-                sum += alternatives[slot].terms[term].idf * index.saturated(counts, doc, fields)
-                units += alternatives[slot].terms[term].units
+    init(_ scoring: [ScoringClause], index: CatalogIndex) {
+        scorer = FieldScorer(index)
+        for clause in scoring {
+            var alternatives: [(terms: Range<Int>, weight: Double)] = []
+            var bound = 0.0
+            for alternative in clause.alternatives {
+                let first = terms.count
+                for (term, units) in zip(alternative.terms, alternative.units) {
+                    let range = index.postingRange(term)
+                    terms.append(Term(postings: index.postingDocs.slice(range), counts: index.postingCounts.slice(range).baseAddress
+                                          ?? UnsafePointer(bitPattern: 8)!, idf: index.idf(of: term), units: units))
+                }
+                alternatives.append((first..<terms.count, alternative.weight))
+                bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
             }
-            best = max(best, alternatives[slot].weight * sum)
+            clauses.append(Clause(docs: clause.docs.buffer, fields: FieldScorer.mask(clause.fields), alternatives: alternatives,
+                                  bound: bound, units: clause.units))
+        }
+    }
+
+    /// Moves clause `clause` to its first document not below `doc`; whether it is `doc`.
+    mutating func advance(_ clause: Int, to doc: Int32) -> Bool {
+        clauses[clause].position = DocSet.firstPosition(in: clauses[clause].docs, notBelow: doc, from: clauses[clause].position)
+        return clauses[clause].currentDoc == doc
+    }
+
+    /// Clause `clause`'s score for `doc`: its best alternative's weighted
+    /// BM25F sum, and the most query words one alternative holds there.
+    mutating func score(_ clause: Int, _ doc: Int32) -> (score: Double, units: Double) {
+        var best = 0.0, held = 0.0
+        let fields = clauses[clause].fields
+        for (range, weight) in clauses[clause].alternatives {
+            var sum = 0.0, units = 0.0
+            for slot in range {
+                let postings = terms[slot].postings
+                let position = DocSet.firstPosition(in: postings, notBelow: doc, from: terms[slot].position)
+                terms[slot].position = position
+                guard position < postings.count, postings[position] == doc else { continue }
+                sum += terms[slot].idf * scorer.saturated(CatalogIndex.FieldCounts(packed: terms[slot].counts[position]), doc, fields)
+                units += terms[slot].units
+            }
+            best = max(best, weight * sum)
             held = max(held, units)
         }
         return (best, held)
@@ -188,10 +217,4 @@ private struct TopScores {
 
     /// Best first.
     func sorted() -> [(doc: Int32, score: Double)] { heap.sorted { Self.worse($1, $0) } }
-}
-
-private extension [Double] {
-    mutating func reset() {
-        for index in indices { self[index] = 0 }
-    }
 }

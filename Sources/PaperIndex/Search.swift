@@ -271,30 +271,63 @@ extension CatalogIndex {
         var scores = Array(repeating: 0.0, count: docs.count)
         let range = postingRange(term)
         let idf = idf(of: term)
+        let scorer = FieldScorer(self), mask = FieldScorer.mask(fields)
         DocSet(view: postingDocs.column(range)).forEachMember(of: docs) { position, posting in
-            scores[position] = idf * saturated(FieldCounts(packed: postingCounts[range.lowerBound + posting]), docs[position], fields)
+            scores[position] = idf * scorer.saturated(FieldCounts(packed: postingCounts[range.lowerBound + posting]), docs[position], mask)
         }
         return scores
     }
 
     /// Robertson-Sparck Jones inverse document frequency, as in Lucene's BM25.
-    func idf(of term: Int32) -> Double {
-        let frequency = Double(postingRange(term).count)
-        return log(1 + (Double(count) - frequency + 0.5) / (frequency + 0.5))
+    func idf(of term: Int32) -> Double { Self.idf(frequency: postingRange(term).count, count: count) }
+
+    /// BM25F's saturated term frequency of one posting (``FieldScorer``).
+    func saturated(_ counts: FieldCounts, _ doc: Int32, _ fields: [Field]) -> Double {
+        FieldScorer(self).saturated(counts, doc, FieldScorer.mask(fields))
     }
 
-    /// BM25F's saturated term frequency (below `k1 + 1`): field counts
-    /// weighted and length-normalised per field, then saturated once
-    /// (Robertson & Zaragoza 2009, "The Probabilistic Relevance Framework:
-    /// BM25 and Beyond").
+    /// Robertson-Sparck Jones inverse document frequency, as in Lucene's BM25,
+    /// of a term in `frequency` of `count` documents.
+    static func idf(frequency: Int, count: Int) -> Double {
+        log(1 + (Double(count) - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+    }
+}
+
+/// BM25F's term-frequency part (Robertson & Zaragoza 2009, "The
+/// Probabilistic Relevance Framework: BM25 and Beyond"): a posting's counts
+/// per field, weighted and normalised by the field's length, summed, then
+/// saturated once, below `k1 + 1`. Reads the index's field lengths through
+/// a plain pointer: valid while the index is, and free of reference
+/// counting in the loops that score every posting.
+struct FieldScorer {
+    private let lengths: UnsafePointer<UInt16>
+    private let lengthCount: Int
+    private let averages: InlineArray<4, Double>
+
+    init(_ index: CatalogIndex) {
+        self.init(lengths: index.fieldLengths, averages: index.averageFieldLength)
+    }
+
+    init(lengths: Column<UInt16>, averages: [Double]) {
+        self.lengths = lengths.buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+        lengthCount = lengths.count
+        self.averages = InlineArray { averages[$0] }
+    }
+
+    /// The fields as bits, by raw value.
+    static func mask(_ fields: [Field]) -> UInt8 {
+        fields.reduce(0) { $0 | 1 << UInt8($1.rawValue) }
+    }
+
     @inline(__always)
-    func saturated(_ counts: FieldCounts, _ doc: Int32, _ fields: [Field]) -> Double {
+    func saturated(_ counts: CatalogIndex.FieldCounts, _ doc: Int32, _ fields: UInt8) -> Double {
+        let first = Int(doc) * Field.allCases.count
+        precondition(first >= 0 && first + Field.allCases.count <= lengthCount, "document out of range")
         var weighted = 0.0
-        for field in fields where counts[field] > 0 {
-            let length = Double(fieldLengths[Int(doc) * Field.allCases.count + field.rawValue])
-            let norm = 1 - Self.b + Self.b * length / averageFieldLength[field.rawValue]
+        for field in Field.allCases where fields & 1 << UInt8(field.rawValue) != 0 && counts[field] > 0 {
+            let norm = 1 - CatalogIndex.b + CatalogIndex.b * Double(lengths[first + field.rawValue]) / averages[field.rawValue]
             weighted += field.weight * Double(counts[field]) / norm
         }
-        return weighted * (Self.k1 + 1) / (weighted + Self.k1)
+        return weighted * (CatalogIndex.k1 + 1) / (weighted + CatalogIndex.k1)
     }
 }

@@ -66,33 +66,37 @@ public enum WordForms {
     /// after `e` (`modelling`, `labelled`, `travellers`; not `telling`:
     /// three letters must come before the `ell`).
     static func unifySpelling(_ word: inout [UInt8]) {
-        for ending in izeEndings where word.ends(with: "iz" + ending) || word.ends(with: "yz" + ending) {
-            let stem = word.count - ending.utf8.count - 2
+        for suffix in izeSuffixes where word.ends(with: suffix) {
+            let stem = word.count - suffix.count
             if stem >= 3 { word[stem + 1] = UInt8(ascii: "s") }
             return
         }
-        for ending in ourEndings where word.ends(with: "our" + ending) {
-            let stem = word.count - ending.utf8.count - 3
+        for suffix in ourSuffixes where word.ends(with: suffix) {
+            let stem = word.count - suffix.count
             guard stem >= 3, !"fhty".utf8.contains(word[stem - 1]) else { return }
             word.remove(at: stem + 1)
             return
         }
-        for (british, american) in [("tre", "ter"), ("bre", "ber")] {
-            for ending in ["", "s", "d"] where word.ends(with: british + ending) && word.count >= 5 + ending.utf8.count {
-                word.replaceEnding(3 + ending.utf8.count, with: american + (ending == "d" ? "ed" : ending))
-                return
-            }
+        for (british, american) in Self.americanEndings where word.ends(with: british) && word.count >= british.count + 2 {
+            return word.replaceEnding(british.count, with: american)
         }
-        for ending in ["ogue", "ogues"] where word.ends(with: ending) && word.count > ending.utf8.count + 2 {
-            word.replaceEnding(ending.utf8.count, with: ending == "ogue" ? "og" : "ogs")
-            return
-        }
-        if word.ends(with: "fence"), word.count > 5 { return word.replaceEnding(2, with: "se") }
-        for ending in ["ing", "ed", "er", "ers"] where word.ends(with: "ell" + ending) {
-            if word.count - ending.utf8.count - 3 >= 3 { word.remove(at: word.count - ending.utf8.count - 1) }
+        for suffix in ellSuffixes where word.ends(with: suffix) {
+            if word.count - suffix.count >= 3 { word.remove(at: word.count - suffix.count + 2) }
             return
         }
     }
+
+    /// Endings of the `-ize` family after `iz` or `yz` (`izing`, `yzed`...).
+    private static let izeSuffixes: [[UInt8]] = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"]
+        .flatMap { ["iz" + $0, "yz" + $0] }.map { Array($0.utf8) }
+    private static let ourSuffixes: [[UInt8]] = ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"]
+        .map { Array(("our" + $0).utf8) }
+    /// British ending -> American: `-tre` `-ter`, `-bre` `-ber` (with `s`, `d`), `-ogue` `-og`, `-fence` `-fense`.
+    private static let americanEndings: [([UInt8], String)] = [
+        ("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers"), ("bred", "bered"),
+        ("ogue", "og"), ("ogues", "ogs"), ("fence", "fense"),
+    ].map { (Array($0.utf8), $1) }
+    private static let ellSuffixes: [[UInt8]] = ["ing", "ed", "er", "ers"].map { Array(("ell" + $0).utf8) }
 
     /// Latin and Greek plurals to their singular, by ending: `-i` `-us`
     /// after `c`, `e`, `g`, `i`, `l` in words of four letters or more
@@ -127,8 +131,6 @@ public enum WordForms {
         word.removeLast()
     }
 
-    private static let izeEndings = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"]
-    private static let ourEndings = ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"]
 
     private static func isLowercaseASCII(_ word: [UInt8]) -> Bool {
         word.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
@@ -139,6 +141,16 @@ extension [UInt8] {
     func ends(with suffix: String) -> Bool {
         let suffix = suffix.utf8
         return count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    func ends(with suffix: [UInt8]) -> Bool {
+        guard count >= suffix.count else { return false }
+        var position = count - suffix.count
+        for byte in suffix {
+            if self[position] != byte { return false }
+            position += 1
+        }
+        return true
     }
 
     mutating func replaceEnding(_ length: Int, with replacement: String) {
