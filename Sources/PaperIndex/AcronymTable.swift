@@ -153,7 +153,8 @@ struct AcronymTable: Sendable {
             shortIndex -= 1
         }
         var form = Substring(String(decoding: UnsafeBufferPointer(rebasing: candidate[(longIndex + 1)...]), as: UTF8.self))
-        while form.last?.isWhitespace == true { form.removeLast() }
+        // What closes the words before the parenthesis (`\textit{...}`, a quote) is no part of them.
+        while let last = form.last, !(last.isLetter || last.isNumber) { form.removeLast() }
         let words = form.split(whereSeparator: { $0 == " " || $0 == "-" })
         let shortText = String(decoding: short, as: UTF8.self).lowercased()
         guard words.count >= 2, words.count <= letters.count + 2, !form.lowercased().contains(shortText),
