@@ -11,8 +11,13 @@ targets=${*:-iaifi arxiv hf query}
 out=.build-fuzz
 # Let libFuzzer, not Swift's backtracer, handle a crash, so it saves the input.
 export SWIFT_BACKTRACE=enable=no
-mkdir -p "$out/crashes"
+mkdir -p "$out/crashes" "$out/modules"
 catalog=$(find Sources/PaperCatalog -name '*.swift')
+# TextNormalization, which the catalog and the index import, as a static library.
+swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name TextNormalization -emit-module \
+  -emit-module-path "$out/modules/TextNormalization.swiftmodule" -emit-library -static -o "$out/libTextNormalization.a" \
+  $(find Sources/TextNormalization -name '*.swift')
+normalization=(-I "$out/modules" -L "$out" -lTextNormalization)
 for target in $targets; do
   binary="$out/fuzz-$target"
   corpus="$out/corpus-$target"
@@ -25,16 +30,16 @@ for target in $targets; do
       printf '%s' 'author:^Tegmark diffus* NOT x' > "$corpus/3"; printf '%s' '"unbalanced (x' > "$corpus/4" ;;
     search)
       # PaperCatalog as a static library, then PaperIndex with the entry point over it.
-      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperCatalog -emit-module \
+      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperCatalog -emit-module "${normalization[@]}" \
         -emit-module-path "$out/modules/PaperCatalog.swiftmodule" -emit-library -static -o "$out/libPaperCatalog.a" $catalog
-      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperIndex -I "$out/modules" -L "$out" -lPaperCatalog \
+      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperIndex "${normalization[@]}" -lPaperCatalog \
         $(find Sources/PaperIndex -name '*.swift') Fuzz/FuzzSearch.swift -o "$binary"
       printf '%s' 'dark matter' > "$corpus/1"; printf '%s' '"neural network" OR symmetry -galaxy' > "$corpus/2"
       printf '%s' 'physics-informed year:2023..' > "$corpus/3"; printf '%s' 'diffusion model' > "$corpus/4" ;;
     *)
       flag=$(echo "$target" | tr a-z A-Z)
       [ "$target" = pipeline ] && flag="IAIFI -D FUZZ_PIPELINE"
-      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperCatalog -D FUZZ_$flag \
+      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperCatalog -D FUZZ_$flag "${normalization[@]}" \
         $catalog Fuzz/FuzzDumpReader.swift -o "$binary"
       case $target in iaifi|pipeline) file=Data/iaifi-papers.txt;; arxiv) file=Data/arxiv-listing.txt;; hf) file=Data/hf-daily-papers.txt;; esac
       # Seeds: windows of 40 lines from the bundled file of this format.

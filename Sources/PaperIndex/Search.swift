@@ -19,6 +19,9 @@ public struct SearchRequest: Sendable {
     public var limit: Int?
     /// Whether ranked hits carry ``Hit/matches``: why each matched.
     public var explainsMatches = false
+    /// Whether optional words are ranked by MaxScore; off, every candidate
+    /// is scored (the same answer, slower: for the benchmark and tests).
+    package var prunes = true
 
     public init(query: Query? = nil) { self.query = query }
 }
@@ -96,7 +99,7 @@ extension CatalogIndex {
         }
         for clause in plan.must { plan.narrow(clause.docs) }
         let excluded = plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded)
-        if request.sort == .relevance, plan.must.isEmpty, exactTags.isEmpty, let limit = request.limit,
+        if request.prunes, request.sort == .relevance, plan.must.isEmpty, exactTags.isEmpty, let limit = request.limit,
            !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
             let hits = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: excluded).map { doc, score in
                 Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)

@@ -85,13 +85,13 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         for _ in 0..<200 {
             let query = (0..<Int.random(in: 1...10, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
             let pruned = try search(query) { $0.limit = 10 }
-            let exhaustive = try search(query).prefix(10)
+            let exhaustive = try search(query) { $0.limit = 10; $0.prunes = false }
             #expect(pruned.map(\.doc) == exhaustive.map(\.doc), "\(query)")
             #expect(pruned.map(\.score!) == exhaustive.map(\.score!), "\(query)")
         }
         // Filters and exclusions bound the pruned search too.
         let filtered = try search("dark matter -halo") { $0.limit = 5; $0.categories = ["Astrophysics"] }
-        let all = try search("dark matter -halo") { $0.categories = ["Astrophysics"] }.prefix(5)
+        let all = try search("dark matter -halo") { $0.limit = 5; $0.categories = ["Astrophysics"]; $0.prunes = false }
         #expect(filtered.map(\.doc) == all.map(\.doc))
     }
 
