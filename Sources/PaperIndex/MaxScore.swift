@@ -109,6 +109,9 @@ private struct ClauseWalk {
         /// The most the clause can add to a score, and the query words it stands for.
         let bound: Double
         let units: Double
+        /// Whether the documents are the postings of the clause's one term
+        /// (a plain word in every field): its position there is the term's.
+        let isPostingList: Bool
 
         var currentDoc: Int32 { position < docs.count ? docs[position] : Int32.max }
     }
@@ -132,8 +135,12 @@ private struct ClauseWalk {
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
             }
-            clauses.append(Clause(docs: clause.docs.buffer, fields: FieldScorer.mask(clause.fields), alternatives: alternatives,
-                                  bound: bound, units: clause.units))
+            let docs = clause.docs.buffer
+            let isPostingList = alternatives.count == 1 && alternatives[0].terms.count == 1
+                && terms[alternatives[0].terms.lowerBound].postings.baseAddress == docs.baseAddress
+                && terms[alternatives[0].terms.lowerBound].postings.count == docs.count
+            clauses.append(Clause(docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: alternatives,
+                                  bound: bound, units: clause.units, isPostingList: isPostingList))
         }
     }
 
@@ -148,6 +155,11 @@ private struct ClauseWalk {
     mutating func score(_ clause: Int, _ doc: Int32) -> (score: Double, units: Double) {
         var best = 0.0, held = 0.0
         let fields = clauses[clause].fields
+        if clauses[clause].isPostingList {
+            let (range, weight) = clauses[clause].alternatives[0], term = terms[range.lowerBound]
+            let counts = CatalogIndex.FieldCounts(packed: term.counts[clauses[clause].position])
+            return (weight * (term.idf * scorer.saturated(counts, doc, fields)), term.units)
+        }
         for (range, weight) in clauses[clause].alternatives {
             var sum = 0.0, units = 0.0
             for slot in range {

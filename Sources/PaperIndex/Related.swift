@@ -45,12 +45,12 @@ extension CatalogIndex {
                 textScore[postingDocs[position]] = 0
             }
         }
-        let ranked = terms.map { term in
-            ScoringClause(fields: [.title, .abstract], alternatives: [.init(terms: [term], weight: 1)],
-                          docs: docs(containingID: term, in: [.title, .abstract]))
-        }
         let similar = textScore.keys.sorted()
-        for (other, score) in zip(similar, scoreAll(similar, ranked).scores) { textScore[other] = score }
+        var similarity = Array(repeating: 0.0, count: similar.count)
+        for term in terms {
+            for (position, score) in termScores(similar, term, [.title, .abstract]).enumerated() { similarity[position] += score }
+        }
+        for (other, score) in zip(similar, similarity) { textScore[other] = score }
         let maxText = textScore.values.max() ?? 0
         let candidates = Set(tagScore.keys).union(authorScore.keys).union(textScore.keys).subtracting([Int32(doc)])
         func score(_ other: Int32) -> Double {
