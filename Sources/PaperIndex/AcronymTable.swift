@@ -64,6 +64,8 @@ struct AcronymTable: Sendable {
     struct Builder {
         private var counts: [Pair: Int] = [:]
         private var spellings: [Pair: (acronym: String, expansion: String)] = [:]
+        /// Each definition as written, and its pair of search keys: catalogs repeat definitions.
+        private var keys: [Pair: Pair] = [:]
 
         private struct Pair: Hashable {
             var acronym: String
@@ -73,10 +75,14 @@ struct AcronymTable: Sendable {
         /// Adds the definitions in one paper's text, each pair once per paper.
         mutating func add(_ texts: [String]) {
             var seen: Set<Pair> = []
-            for text in texts where text.utf8.contains(UInt8(ascii: "(")) {
+            for text in texts {
                 AcronymTable.forEachDefinition(in: text) { acronym, expansion in
-                    guard let key = SearchText.terms(acronym).first else { return }
-                    let pair = Pair(acronym: key, expansion: SearchText.terms(expansion).joined(separator: " "))
+                    let written = Pair(acronym: acronym, expansion: expansion)
+                    if keys[written] == nil {
+                        guard let key = SearchText.terms(acronym).first else { return }
+                        keys[written] = Pair(acronym: key, expansion: SearchText.terms(expansion).joined(separator: " "))
+                    }
+                    let pair = keys[written]!
                     guard seen.insert(pair).inserted else { return }
                     counts[pair, default: 0] += 1
                     if spellings[pair] == nil { spellings[pair] = (acronym, expansion) }

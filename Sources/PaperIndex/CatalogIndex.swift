@@ -24,6 +24,11 @@ public struct CatalogIndex: Sendable {
     /// (idf × the largest saturated frequency among its postings, rounded
     /// up): MaxScore's bound (``topScoring(_:units:limit:within:excluding:)``).
     let termBounds: Column<Float>
+    /// Per block of ``blockSize`` postings (by position in `postingDocs`,
+    /// whatever their terms), the most any of them adds: MaxScore skips a
+    /// block whose bound cannot help (block-max, after Ding & Suel 2011).
+    let blockBounds: Column<Float>
+    static let blockSize = 64
     /// Per document and field (`doc * 4 + field`), the number of terms:
     /// BM25F's length normalisation. Term positions are not stored; phrases
     /// are checked by re-reading the few candidate fields (``terms(of:field:)``).
@@ -84,7 +89,7 @@ public struct CatalogIndex: Sendable {
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
-         postingCounts: Column<UInt16>, termBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
+         postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
          tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable) {
         self.papers = papers
         self.vocabulary = vocabulary
@@ -92,6 +97,7 @@ public struct CatalogIndex: Sendable {
         self.postingDocs = postingDocs
         self.postingCounts = postingCounts
         self.termBounds = termBounds
+        self.blockBounds = blockBounds
         self.fieldLengths = fieldLengths
         self.averageFieldLength = averageFieldLength
         self.dateKeys = dateKeys
@@ -185,13 +191,17 @@ extension CatalogIndex {
     /// added, regrouped by term, in document order, at the end.
     struct Builder {
         private var terms = TermTable()
-        /// Words as written (folded), and the term each unifies to: each
-        /// distinct spelling goes through ``WordForms`` once.
-        private var surfaces = TermTable()
-        private var termOfSurface: [Int32] = []
-        /// Scratch: a word being unified, and the word before the current one.
+        /// Words as written (folded), the term each unifies to and its
+        /// exact-value form (in `keyBytes`): each distinct spelling goes
+        /// through ``WordForms`` once.
+        private var spellings = TermTable()
+        private var termOfSpelling: [Int32] = []
+        private var keyOfSpelling: [Range<Int>] = []
+        private var keyBytes: [UInt8] = []
+        /// Scratch: a word being unified, the word before the current one, an exact key.
         private var unified: [UInt8] = []
         private var previous: [UInt8] = []
+        private var key: [UInt8] = []
         /// Per posting, in the order added: the term and its ``FieldCounts``.
         private var postingTerms = ColumnBuilder<Int32>()
         private var postingCounts = ColumnBuilder<UInt16>()
@@ -231,29 +241,35 @@ extension CatalogIndex {
         mutating func add(_ paper: Paper, as doc: Int32) {
             for field in Field.allCases {
                 var length = 0
+                // A tag's or an author's exact key: its words' exact forms joined by spaces (``SearchText/key(_:)``).
+                let exactSlot: Int? = switch field {
+                case .keywords: 0
+                case .authors: 1
+                default: nil
+                }
                 for var part in Self.parts(of: paper, field: field) {
+                    key.removeAll(keepingCapacity: true)
                     part.withUTF8 { utf8 in
                         SearchText.forEachWord(inUTF8: utf8) { word in
-                            count(term(ofSurface: word.folded), in: field)
+                            let spelling = self.spelling(word.folded)
+                            count(termOfSpelling[spelling], in: field)
                             length += 1
+                            if exactSlot != nil {
+                                if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                                key.append(contentsOf: keyBytes[keyOfSpelling[spelling]])
+                            }
                             // Two words joined by a hyphen also count as their compound (``SearchText``).
                             if word.joinsPrevious {
                                 previous.append(contentsOf: word.folded)
-                                previous.withUnsafeBufferPointer { count(term(ofSurface: $0), in: field) }
+                                let compound = previous.withUnsafeBufferPointer { self.spelling($0) }
+                                count(termOfSpelling[compound], in: field)
                             }
                             previous.removeAll(keepingCapacity: true)
                             previous.append(contentsOf: word.folded)
                         }
                     }
-                    // A tag's or an author's exact key: its words joined by spaces (``SearchText/key(_:)``).
-                    let exactSlot: Int? = switch field {
-                    case .keywords: 0
-                    case .authors: 1
-                    default: nil
-                    }
                     if let exactSlot {
-                        var key = SearchText.key(part)
-                        key.withUTF8 { exact[exactSlot].add(key: $0, name: part, doc: doc) }
+                        key.withUnsafeBufferPointer { exact[exactSlot].add(key: $0, name: part, doc: doc) }
                     }
                 }
                 totalLength[field.rawValue] += length
@@ -276,16 +292,23 @@ extension CatalogIndex {
             store.add(paper, as: doc)
         }
 
-        /// The term id of a folded word. - Complexity: O(length) expected.
-        private mutating func term(ofSurface surface: UnsafeBufferPointer<UInt8>) -> Int32 {
-            let id = Int(surfaces.intern(surface))
-            if id == termOfSurface.count {
+        /// The id of a folded word's spelling; a new spelling gets its term
+        /// (``WordForms/unifyTerm(_:)``) and its exact-value form
+        /// (``WordForms/unifyKey(_:)``) once. - Complexity: O(length) expected.
+        private mutating func spelling(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
+            let id = Int(spellings.intern(folded))
+            if id == termOfSpelling.count {
                 unified.removeAll(keepingCapacity: true)
-                unified.append(contentsOf: surface)
+                unified.append(contentsOf: folded)
                 WordForms.unifyTerm(&unified)
-                termOfSurface.append(unified.withUnsafeBufferPointer { terms.intern($0) })
+                termOfSpelling.append(unified.withUnsafeBufferPointer { terms.intern($0) })
+                unified.removeAll(keepingCapacity: true)
+                unified.append(contentsOf: folded)
+                WordForms.unifyKey(&unified)
+                keyOfSpelling.append(keyBytes.count..<(keyBytes.count + unified.count))
+                keyBytes.append(contentsOf: unified)
             }
-            return termOfSurface[id]
+            return id
         }
 
         /// Counts one occurrence of `term` in `field` of the document being added.
@@ -324,16 +347,22 @@ extension CatalogIndex {
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             let lengths = Column(fieldLengths)
             let scorer = FieldScorer(lengths: lengths, averages: average), allFields = FieldScorer.mask(Field.allCases)
+            var blockBounds = [Float](repeating: 0, count: (postingTerms.count + CatalogIndex.blockSize - 1) / CatalogIndex.blockSize)
             let bounds = (0..<(starts.count - 1)).map { term in
                 let postings = Int(starts[term])..<Int(starts[term + 1])
-                let most = postings.reduce(0.0) { most, position in
-                    max(most, scorer.saturated(FieldCounts(packed: counts![position]), docs[position], allFields))
+                let idf = CatalogIndex.idf(frequency: postings.count, count: documents)
+                var most: Float = 0
+                for position in postings {
+                    let score = Float(idf * scorer.saturated(FieldCounts(packed: counts![position]), docs[position], allFields)).nextUp
+                    most = max(most, score)
+                    blockBounds[position / CatalogIndex.blockSize] = max(blockBounds[position / CatalogIndex.blockSize], score)
                 }
-                return Float(most * CatalogIndex.idf(frequency: postings.count, count: documents)).nextUp
+                return most
             }
             return CatalogIndex(
                 papers: store.finish(), vocabulary: terms.table(order),
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
+                blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
                 dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
                 categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish())

@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v9"
+    static let magic = "iaifi-index-v10"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -103,6 +103,7 @@ extension CatalogIndex {
         writer.write(postingDocs)
         writer.write(postingCounts)
         writer.write(termBounds)
+        writer.write(blockBounds)
         writer.write(fieldLengths)
         for length in averageFieldLength { writer.write(length) }
         writer.write(dateKeys)
@@ -132,6 +133,7 @@ extension CatalogIndex {
         let postingDocs: Column<Int32> = try reader.readColumn()
         let postingCounts: Column<UInt16> = try reader.readColumn()
         let termBounds: Column<Float> = try reader.readColumn()
+        let blockBounds: Column<Float> = try reader.readColumn()
         let fieldLengths: Column<UInt16> = try reader.readColumn()
         let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         let dateKeys: Column<Int32> = try reader.readColumn()
@@ -149,11 +151,12 @@ extension CatalogIndex {
         guard postingStarts.count == vocabulary.count + 1, postingStarts.first == 0,
               postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
               termBounds.count == vocabulary.count,
+              blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
               exact.allSatisfy(\.isConsistent), acronyms.isConsistent
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
-                  postingCounts: postingCounts, termBounds: termBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
+                  postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
                   dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3],
                   acronyms: acronyms)
     }

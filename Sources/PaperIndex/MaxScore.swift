@@ -11,7 +11,10 @@ extension CatalogIndex {
     /// non-essential: a document found only in
     /// their lists cannot enter the answer, so only the essential lists are
     /// walked, and the others are probed (by galloping) for the documents
-    /// that may still make it. The answer is the same as scoring every
+    /// that may still make it. Within a walked list, a document whose block
+    /// of postings (``blockBounds``) cannot reach the `limit`-th score is
+    /// passed over unscored, and, when it is the only list walked, its
+    /// whole block. The answer is the same as scoring every
     /// candidate (``coordinatedScores(_:_:units:)``): coordination only
     /// scales a score down, so the bounds still hold.
     /// - Complexity: O(postings of the essential clauses × log postings of
@@ -38,6 +41,22 @@ extension CatalogIndex {
             var doc = Int32.max
             for position in order[essential...] { doc = min(doc, walk.clauses[position].currentDoc) }
             if doc == Int32.max { break }
+            // The most this document, and the rest of its block in the postings, can score.
+            if best.isFull {
+                var possible = boundBelow[essential], possibleUnits = unitsBelow[essential]
+                for position in order[essential...] where walk.clauses[position].currentDoc == doc {
+                    possible += walk.blockBound(position)
+                    possibleUnits += walk.clauses[position].units
+                }
+                if Self.coordinated(possible, holding: possibleUnits, of: units) <= best.threshold {
+                    if essential == order.count - 1 {
+                        walk.skipBlock(order[essential])
+                    } else {
+                        for position in order[essential...] where walk.clauses[position].currentDoc == doc { walk.clauses[position].position += 1 }
+                    }
+                    continue
+                }
+            }
             if let required {
                 requiredPosition = required.firstPosition(notBelow: doc, from: requiredPosition)
                 guard requiredPosition < required.count, required[requiredPosition] == doc else {
@@ -95,6 +114,8 @@ private struct ClauseWalk {
     struct Term {
         let postings: UnsafeBufferPointer<Int32>
         let counts: UnsafePointer<UInt16>
+        /// Where the postings start in the index's.
+        let start: Int
         var position = 0
         let idf: Double
         let units: Double
@@ -110,8 +131,10 @@ private struct ClauseWalk {
         let bound: Double
         let units: Double
         /// Whether the documents are the postings of the clause's one term
-        /// (a plain word in every field): its position there is the term's.
+        /// (a plain word in every field): its position there is the term's,
+        /// and `blockBase + position` its position in the index's postings.
         let isPostingList: Bool
+        let blockBase: Int
 
         var currentDoc: Int32 { position < docs.count ? docs[position] : Int32.max }
     }
@@ -119,9 +142,11 @@ private struct ClauseWalk {
     var clauses: [Clause] = []
     var terms: [Term] = []
     let scorer: FieldScorer
+    let blockBounds: UnsafeBufferPointer<Float>
 
     init(_ scoring: [ScoringClause], index: CatalogIndex) {
         scorer = FieldScorer(index)
+        blockBounds = index.blockBounds.buffer
         for clause in scoring {
             var alternatives: [(terms: Range<Int>, weight: Double)] = []
             var bound = 0.0
@@ -130,7 +155,7 @@ private struct ClauseWalk {
                 for (term, units) in zip(alternative.terms, alternative.units) {
                     let range = index.postingRange(term)
                     terms.append(Term(postings: index.postingDocs.slice(range), counts: index.postingCounts.slice(range).baseAddress
-                                          ?? UnsafePointer(bitPattern: 8)!, idf: index.idf(of: term), units: units))
+                                          ?? UnsafePointer(bitPattern: 8)!, start: range.lowerBound, idf: index.idf(of: term), units: units))
                 }
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
@@ -140,8 +165,25 @@ private struct ClauseWalk {
                 && terms[alternatives[0].terms.lowerBound].postings.baseAddress == docs.baseAddress
                 && terms[alternatives[0].terms.lowerBound].postings.count == docs.count
             clauses.append(Clause(docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: alternatives,
-                                  bound: bound, units: clause.units, isPostingList: isPostingList))
+                                  bound: bound, units: clause.units, isPostingList: isPostingList,
+                                  blockBase: isPostingList ? terms[alternatives[0].terms.lowerBound].start : 0))
         }
+    }
+
+    /// The most clause `clause` can add at its current document: the bound
+    /// of that document's block of postings, or the clause's own bound.
+    func blockBound(_ clause: Int) -> Double {
+        guard clauses[clause].isPostingList else { return clauses[clause].bound }
+        return Double(blockBounds[(clauses[clause].blockBase + clauses[clause].position) / CatalogIndex.blockSize])
+    }
+
+    /// Moves clause `clause` past its current block of postings (one
+    /// document when the clause is not a posting list).
+    mutating func skipBlock(_ clause: Int) {
+        guard clauses[clause].isPostingList else { return clauses[clause].position += 1 }
+        let base = clauses[clause].blockBase, size = CatalogIndex.blockSize
+        let next = ((base + clauses[clause].position) / size + 1) * size - base
+        clauses[clause].position = min(next, clauses[clause].docs.count)
     }
 
     /// Moves clause `clause` to its first document not below `doc`; whether it is `doc`.
