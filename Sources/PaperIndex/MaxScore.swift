@@ -22,7 +22,7 @@ extension CatalogIndex {
     func topScoring(_ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
                     excluding excluded: DocSet?) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
-        var walk = ClauseWalk(clauses, index: self)
+        let walk = ClauseWalk(clauses, index: self)
         let order = walk.clauses.indices.sorted { walk.clauses[$0].bound < walk.clauses[$1].bound }
         // boundBelow[i], unitsBelow[i]: the most the clauses order[0..<i] can
         // add together, and the query words they stand for; reach[i]: the
@@ -36,7 +36,14 @@ extension CatalogIndex {
         var best = TopScores(limit: limit)
         var essential = 0  // order[essential...] are walked; order[..<essential] only probed.
         var requiredPosition = 0, excludedPosition = 0
-        var clauseScores = Array(repeating: 0.0, count: clauses.count), clauseUnits = clauseScores
+        let clauseScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: clauses.count)
+        let clauseUnits = UnsafeMutableBufferPointer<Double>.allocate(capacity: clauses.count)
+        clauseScores.initialize(repeating: 0)
+        clauseUnits.initialize(repeating: 0)
+        defer {
+            clauseScores.deallocate()
+            clauseUnits.deallocate()
+        }
         while true {
             var doc = Int32.max
             for position in order[essential...] { doc = min(doc, walk.clauses[position].currentDoc) }
@@ -108,8 +115,10 @@ extension CatalogIndex {
 
 /// The clauses of a query walked in step, document by document, with a
 /// posting cursor per term. Reads the index through plain pointers (valid
-/// while the index and the clauses are): no reference counting per posting.
-private struct ClauseWalk {
+/// while the index and the clauses are) and keeps its cursors in memory of
+/// its own, freed with it: no reference counting or copy-on-write checks
+/// per posting.
+private struct ClauseWalk: ~Copyable {
     /// A term's postings and their field counts, and where the walk is in them.
     struct Term {
         let postings: UnsafeBufferPointer<Int32>
@@ -121,12 +130,13 @@ private struct ClauseWalk {
         let units: Double
     }
 
-    /// A clause's documents, where the walk is in them, and its terms by alternative.
+    /// A clause's documents, where the walk is in them, and its alternatives.
     struct Clause {
         let docs: UnsafeBufferPointer<Int32>
         var position = 0
         let fields: UInt8
-        let alternatives: [(terms: Range<Int>, weight: Double)]
+        /// Positions in ``ClauseWalk/alternatives``.
+        let alternatives: Range<Int>
         /// The most the clause can add to a score, and the query words it stands for.
         let bound: Double
         let units: Double
@@ -139,16 +149,19 @@ private struct ClauseWalk {
         var currentDoc: Int32 { position < docs.count ? docs[position] : Int32.max }
     }
 
-    var clauses: [Clause] = []
-    var terms: [Term] = []
+    let clauses: UnsafeMutableBufferPointer<Clause>
+    /// Per alternative, its terms (positions in `terms`) and weight.
+    let alternatives: UnsafeMutableBufferPointer<(terms: Range<Int>, weight: Double)>
+    let terms: UnsafeMutableBufferPointer<Term>
     let scorer: FieldScorer
     let blockBounds: UnsafeBufferPointer<Float>
 
     init(_ scoring: [ScoringClause], index: CatalogIndex) {
         scorer = FieldScorer(index)
         blockBounds = index.blockBounds.buffer
+        var clauses: [Clause] = [], alternatives: [(terms: Range<Int>, weight: Double)] = [], terms: [Term] = []
         for clause in scoring {
-            var alternatives: [(terms: Range<Int>, weight: Double)] = []
+            let firstAlternative = alternatives.count
             var bound = 0.0
             for alternative in clause.alternatives {
                 let first = terms.count
@@ -160,14 +173,26 @@ private struct ClauseWalk {
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
             }
-            let docs = clause.docs.buffer
-            let isPostingList = alternatives.count == 1 && alternatives[0].terms.count == 1
-                && terms[alternatives[0].terms.lowerBound].postings.baseAddress == docs.baseAddress
-                && terms[alternatives[0].terms.lowerBound].postings.count == docs.count
-            clauses.append(Clause(docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: alternatives,
+            let docs = clause.docs.buffer, only = alternatives[firstAlternative...]
+            let isPostingList = only.count == 1 && only.first!.terms.count == 1
+                && terms[only.first!.terms.lowerBound].postings.baseAddress == docs.baseAddress
+                && terms[only.first!.terms.lowerBound].postings.count == docs.count
+            clauses.append(Clause(docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: firstAlternative..<alternatives.count,
                                   bound: bound, units: clause.units, isPostingList: isPostingList,
-                                  blockBase: isPostingList ? terms[alternatives[0].terms.lowerBound].start : 0))
+                                  blockBase: isPostingList ? terms[only.first!.terms.lowerBound].start : 0))
         }
+        self.clauses = .allocate(capacity: clauses.count)
+        _ = self.clauses.initialize(from: clauses)
+        self.alternatives = .allocate(capacity: alternatives.count)
+        _ = self.alternatives.initialize(from: alternatives)
+        self.terms = .allocate(capacity: terms.count)
+        _ = self.terms.initialize(from: terms)
+    }
+
+    deinit {
+        clauses.deallocate()
+        alternatives.deallocate()
+        terms.deallocate()
     }
 
     /// The most clause `clause` can add at its current document: the bound
@@ -179,7 +204,7 @@ private struct ClauseWalk {
 
     /// Moves clause `clause` past its current block of postings (one
     /// document when the clause is not a posting list).
-    mutating func skipBlock(_ clause: Int) {
+    func skipBlock(_ clause: Int) {
         guard clauses[clause].isPostingList else { return clauses[clause].position += 1 }
         let base = clauses[clause].blockBase, size = CatalogIndex.blockSize
         let next = ((base + clauses[clause].position) / size + 1) * size - base
@@ -187,22 +212,23 @@ private struct ClauseWalk {
     }
 
     /// Moves clause `clause` to its first document not below `doc`; whether it is `doc`.
-    mutating func advance(_ clause: Int, to doc: Int32) -> Bool {
+    func advance(_ clause: Int, to doc: Int32) -> Bool {
         clauses[clause].position = DocSet.firstPosition(in: clauses[clause].docs, notBelow: doc, from: clauses[clause].position)
         return clauses[clause].currentDoc == doc
     }
 
     /// Clause `clause`'s score for `doc`: its best alternative's weighted
     /// BM25F sum, and the most query words one alternative holds there.
-    mutating func score(_ clause: Int, _ doc: Int32) -> (score: Double, units: Double) {
-        var best = 0.0, held = 0.0
+    func score(_ clause: Int, _ doc: Int32) -> (score: Double, units: Double) {
         let fields = clauses[clause].fields
         if clauses[clause].isPostingList {
-            let (range, weight) = clauses[clause].alternatives[0], term = terms[range.lowerBound]
+            let (range, weight) = alternatives[clauses[clause].alternatives.lowerBound]
+            let term = terms[range.lowerBound]
             let counts = CatalogIndex.FieldCounts(packed: term.counts[clauses[clause].position])
             return (weight * (term.idf * scorer.saturated(counts, doc, fields)), term.units)
         }
-        for (range, weight) in clauses[clause].alternatives {
+        var best = 0.0, held = 0.0
+        for (range, weight) in alternatives[clauses[clause].alternatives] {
             var sum = 0.0, units = 0.0
             for slot in range {
                 let postings = terms[slot].postings
