@@ -98,15 +98,15 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
         })
     }
 
-    /// The union of many sets. - Complexity: O(total size × log total size).
+    /// The union of many sets, merged in pairs.
+    /// - Complexity: O(total size × log number of sets).
     static func union(_ sets: [DocSet]) -> DocSet {
-        if sets.count <= 2 { return sets.reduce(DocSet(sorted: [])) { $0.union($1) } }
-        var docs = sets.flatMap(\.column.buffer)
-        docs.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(docs.count)
-        for doc in docs where unique.last != doc { unique.append(doc) }
-        return DocSet(sorted: unique)
+        var level = sets.filter { !$0.isEmpty }
+        guard !level.isEmpty else { return DocSet(sorted: []) }
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count, by: 2).map { $0 + 1 < level.count ? level[$0].union(level[$0 + 1]) : level[$0] }
+        }
+        return level[0]
     }
 
     /// - Complexity: O(*n* + *m*).

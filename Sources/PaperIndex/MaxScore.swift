@@ -12,9 +12,9 @@ extension CatalogIndex {
     /// their lists cannot enter the answer, so only the essential lists are
     /// walked, and the others are probed (by galloping) for the documents
     /// that may still make it. Within a walked list, a document whose block
-    /// of postings (``blockBounds``) cannot reach the `limit`-th score is
-    /// passed over unscored, and, when it is the only list walked, its
-    /// whole block. The answer is the same as scoring every
+    /// of postings (``blockBounds``), or, for a clause of several terms, the
+    /// terms it holds, cannot reach the `limit`-th score is passed over
+    /// unscored, and, when it is the only list walked, its whole block. The answer is the same as scoring every
     /// candidate (``coordinatedScores(_:_:units:)``): coordination only
     /// scales a score down, so the bounds still hold.
     /// - Complexity: O(postings of the essential clauses × log postings of
@@ -52,8 +52,9 @@ extension CatalogIndex {
             if best.isFull {
                 var possible = boundBelow[essential], possibleUnits = unitsBelow[essential]
                 for position in order[essential...] where walk.clauses[position].currentDoc == doc {
-                    possible += walk.blockBound(position)
-                    possibleUnits += walk.clauses[position].units
+                    let (bound, units) = walk.bound(position, at: doc)
+                    possible += bound
+                    possibleUnits += units
                 }
                 if Self.coordinated(possible, holding: possibleUnits, of: units) <= best.threshold {
                     if essential == order.count - 1 {
@@ -128,6 +129,8 @@ private struct ClauseWalk: ~Copyable {
         var position = 0
         let idf: Double
         let units: Double
+        /// The most the term adds to a score (``CatalogIndex/termBounds``).
+        let bound: Double
     }
 
     /// A clause's documents, where the walk is in them, and its alternatives.
@@ -168,7 +171,8 @@ private struct ClauseWalk: ~Copyable {
                 for (term, units) in zip(alternative.terms, alternative.units) {
                     let range = index.postingRange(term)
                     terms.append(Term(postings: index.postingDocs.slice(range), counts: index.postingCounts.slice(range).baseAddress
-                                          ?? UnsafePointer(bitPattern: 8)!, start: range.lowerBound, idf: index.idf(of: term), units: units))
+                                          ?? UnsafePointer(bitPattern: 8)!, start: range.lowerBound, idf: index.idf(of: term), units: units,
+                                      bound: Double(index.termBounds[Int(term)])))
                 }
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
@@ -195,11 +199,28 @@ private struct ClauseWalk: ~Copyable {
         terms.deallocate()
     }
 
-    /// The most clause `clause` can add at its current document: the bound
-    /// of that document's block of postings, or the clause's own bound.
-    func blockBound(_ clause: Int) -> Double {
-        guard clauses[clause].isPostingList else { return clauses[clause].bound }
-        return Double(blockBounds[(clauses[clause].blockBase + clauses[clause].position) / CatalogIndex.blockSize])
+    /// The most clause `clause` can add at `doc`, its current document, and
+    /// the query words it may hold there: a posting list's bound for that
+    /// document's block of postings; another clause's bound over the terms
+    /// `doc` holds (each term's cursor moves to `doc`; nothing is scored).
+    func bound(_ clause: Int, at doc: Int32) -> (bound: Double, units: Double) {
+        if clauses[clause].isPostingList {
+            return (Double(blockBounds[(clauses[clause].blockBase + clauses[clause].position) / CatalogIndex.blockSize]), clauses[clause].units)
+        }
+        var best = 0.0, held = 0.0
+        for (range, weight) in alternatives[clauses[clause].alternatives] {
+            var sum = 0.0, units = 0.0
+            for slot in range {
+                let postings = terms[slot].postings
+                terms[slot].position = DocSet.firstPosition(in: postings, notBelow: doc, from: terms[slot].position)
+                guard terms[slot].position < postings.count, postings[terms[slot].position] == doc else { continue }
+                sum += terms[slot].bound
+                units += terms[slot].units
+            }
+            best = max(best, weight * sum)
+            held = max(held, units)
+        }
+        return (best, held)
     }
 
     /// Moves clause `clause` past its current block of postings (one
