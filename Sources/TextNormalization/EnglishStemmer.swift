@@ -17,14 +17,14 @@
 /// Words are bytes. A word that holds any byte outside `a`...`z` (digits,
 /// upper case, apostrophes, the UTF-8 of non-ASCII letters) is left exactly as
 /// it is, and so is every word of one or two letters.
-public enum EnglishStemmer {
+package enum EnglishStemmer {
     /// Stems `word` (lower-case ASCII letters and digits) in place.
     ///
     /// Only words made of `a`...`z` alone are stemmed; any other word is left
     /// unchanged. A stem is never longer than its word, so the array only
     /// ever shrinks: no call allocates (unless the array shares its storage
     /// with another copy, which Swift then copies before writing).
-    public static func stem(_ word: inout [UInt8]) {
+    package static func stem(_ word: inout [UInt8]) {
         let count = word.count
         guard count > 2, let (vowels, hasY) = Stemmer.scan(word) else { return }
         let stemCount = word.withUnsafeMutableBufferPointer { buffer in

@@ -11,9 +11,9 @@
 ///   spellings, Latin plurals and, for full-text terms, English stems;
 /// - LaTeX math loses its markup and Greek letters are spelled out
 ///   (`lyman-alpha` finds `Lyman-$α$`, `su(2)` finds `$SU(2)$`).
-public enum SearchText {
+package enum SearchText {
     /// The full-text search terms of `text`, in order (``WordForms/unifyTerm(_:)``).
-    public static func terms(_ text: some StringProtocol) -> [String] {
+    package static func terms(_ text: some StringProtocol) -> [String] {
         var terms: [String] = []
         forEachTerm(in: text) { term, _, isCompound in
             if !isCompound { terms.append(term) }
@@ -23,7 +23,7 @@ public enum SearchText {
 
     /// The whole text as one comparable key for exact values
     /// (``WordForms/unifyKey(_:)``): `"Score-Based Models"` -> `"score based model"`.
-    public static func key(_ text: some StringProtocol) -> String {
+    package static func key(_ text: some StringProtocol) -> String {
         var words: [String] = []
         forEachKeyWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words.joined(separator: " ")
@@ -33,7 +33,7 @@ public enum SearchText {
     /// offsets in `text`, and whether it is the compound of two words joined
     /// by a hyphen (`multi-scale` gives `multi`, `scale`, then the compound
     /// `multiscale`, spanning both).
-    public static func forEachTerm(in text: some StringProtocol, _ body: (String, Range<Int>, _ isCompound: Bool) -> Void) {
+    package static func forEachTerm(in text: some StringProtocol, _ body: (String, Range<Int>, _ isCompound: Bool) -> Void) {
         var previous: (surface: [UInt8], start: Int) = ([], 0)
         withUTF8(of: text) { utf8 in
             forEachWord(inUTF8: utf8) { word in

@@ -2,9 +2,9 @@
 /// exclude a paper nor decide its rank, unless the query has nothing else.
 /// Lucene's English stop set, plus a few more words of the same kind
 /// that queries written as sentences carry (`from`, `how`, `what`, `we`).
-public enum StopWords {
+package enum StopWords {
     /// Whether `word` (as typed; case and diacritics are ignored) is a common function word.
-    public static func contains(_ word: some StringProtocol) -> Bool {
+    package static func contains(_ word: some StringProtocol) -> Bool {
         words.contains(TextFolding.fold(word))
     }
 

@@ -5,14 +5,14 @@ import Foundation
 ///
 /// One definition shared by record ids and the search index, so that the
 /// same word always folds the same way.
-public enum TextFolding {
+package enum TextFolding {
     private static let replacements: [Character: String] = [
         "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
         "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
     ]
 
     /// `text` lower-cased with diacritics removed.
-    public static func fold(_ text: some StringProtocol) -> String {
+    package static func fold(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
         }
@@ -25,7 +25,7 @@ public enum TextFolding {
 
     /// The letters and digits of `text`, folded, as UTF-8 bytes: the text
     /// with case, diacritics, spacing and punctuation ignored.
-    public static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
+    package static func alphanumerics(_ text: some StringProtocol) -> [UInt8] {
         // ASCII text in contiguous memory: one pass, no per-byte growth checks.
         let ascii = text.utf8.withContiguousStorageIfAvailable { utf8 -> [UInt8]? in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -49,7 +49,7 @@ public enum TextFolding {
     /// Appends the folded letters and digits of one scalar (none for
     /// punctuation and space).
     @inline(__always)
-    public static func appendAlphanumerics(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+    package static func appendAlphanumerics(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
             if let folded = foldedAlphanumeric(ascii: UInt8(value)) { bytes.append(folded) }

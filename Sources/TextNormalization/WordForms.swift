@@ -16,9 +16,9 @@
 /// match (the indexed text and the query), so a rule that also rewrites
 /// a word that is not a variant (`camera` -> `camerum`) costs nothing
 /// unless another word then takes the same form.
-public enum WordForms {
+package enum WordForms {
     /// The full-text term of a folded word. - Complexity: O(word length).
-    public static func unifyTerm(_ word: inout [UInt8]) {
+    package static func unifyTerm(_ word: inout [UInt8]) {
         guard isLowercaseASCII(word) else { return singular(&word) }
         latinSingular(&word)
         unifySpelling(&word)
@@ -27,16 +27,9 @@ public enum WordForms {
     }
 
     /// The exact-value form of a folded word. - Complexity: O(word length).
-    public static func unifyKey(_ word: inout [UInt8]) {
+    package static func unifyKey(_ word: inout [UInt8]) {
         if isLowercaseASCII(word) { unifySpelling(&word) }
         singular(&word)
-    }
-
-    /// ``unifyTerm(_:)`` of a string (tests and queries).
-    public static func term(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        unifyTerm(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Singular of a plural, by suffix rules (after Harman's S-stemmer, with
