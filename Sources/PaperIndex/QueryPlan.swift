@@ -148,14 +148,15 @@ extension CatalogIndex {
                 plan.label([compound], words[start].text + " " + words[start + 1].text)
                 run = (start + 2, [.init(terms: [compound], weight: 1)])
             }
-            guard var (end, alternatives) = run else {
+            guard let (end, found) = run else {
                 start += 1
                 continue
             }
             let parts = words[start..<end].compactMap(\.clause)
             let literal = ScoringClause.Alternative(terms: parts.flatMap { plan.should[$0].alternatives[0].terms },
                                                     units: parts.flatMap { plan.should[$0].alternatives[0].units })
-            alternatives = alternatives.map { .init(terms: $0.terms, weight: $0.weight, units: Double(parts.count)) }
+            // The other way of writing stands for all the words of the run.
+            let alternatives = found.map { ScoringClause.Alternative(terms: $0.terms, weight: $0.weight, units: Double(parts.count)) }
             let matches = parts.map { plan.should[$0].docs } + alternatives.map { docs(containingAllIDs: $0.terms, in: Field.allCases) }
             merged.append(ScoringClause(fields: Field.allCases, alternatives: (parts.isEmpty ? [] : [literal]) + alternatives,
                                         docs: DocSet.union(matches)))
