@@ -29,33 +29,53 @@ extension CatalogIndex {
     /// Bytes of context an excerpt keeps before its first match, and its most bytes.
     static let excerptLead = 60, excerptLength = 200
 
-    /// Why `paper` (document `doc`) matched `plan`: each field re-read
-    /// through the query's normalisation. - Complexity: O(the paper's text).
-    func matches(of paper: Paper, for plan: QueryPlan) -> Matches {
+    /// Why document `doc` (`paper`) matched `plan`: the fields holding each
+    /// query term, from its postings; the excerpt, from re-reading the
+    /// abstract or title through the query's normalisation, each distinct
+    /// spelling unified once per search (`spellings`).
+    /// - Complexity: O(terms × log postings + the excerpt field's length).
+    func matches(of doc: Int32, _ paper: Paper, for plan: QueryPlan, spellings: inout [String: Int32]) -> Matches {
         var labels: [Int32: (label: String, order: Int)] = [:]
         for (order, term) in plan.clauses.flatMap({ $0.alternatives.flatMap(\.terms) }).enumerated() {
             if let label = plan.labels[term], labels[term] == nil { labels[term] = (label, order) }
         }
-        var fields: [Matches.FieldWords] = []
-        var found: [Field: [(range: Range<Int>, label: String)]] = [:]
-        for field in Field.allCases {
-            var words: [String: Int] = [:]
-            var offset = 0
-            for part in Builder.parts(of: paper, field: field) {
-                SearchText.forEachTerm(in: part) { term, range, _ in
-                    guard let id = termID(term), let (label, order) = labels[id] else { return }
-                    words[label] = order
-                    found[field, default: []].append((range.lowerBound + offset..<range.upperBound + offset, label))
-                }
-                offset += part.utf8.count + 1
-            }
-            if !words.isEmpty { fields.append(.init(field: field, words: words.sorted { $0.value < $1.value }.map(\.key))) }
+        var words = Array(repeating: [String: Int](), count: Field.allCases.count)
+        for (term, (label, order)) in labels {
+            let range = postingRange(term)
+            let position = DocSet.firstPosition(in: postingDocs.slice(range), notBelow: doc, from: 0)
+            guard position < range.count, postingDocs[range.lowerBound + position] == doc else { continue }
+            let counts = FieldCounts(packed: postingCounts[range.lowerBound + position])
+            for field in Field.allCases where counts[field] > 0 { words[field.rawValue][label] = order }
         }
-        let excerpt: Matches.Excerpt? = [Field.abstract, .title].lazy.compactMap { field -> Matches.Excerpt? in
-            guard let hits = found[field], let text = Builder.parts(of: paper, field: field).first else { return nil }
-            return Self.excerpt(of: text, around: hits, field: field)
-        }.first
-        return Matches(fields: fields, excerpt: excerpt)
+        let fields = Field.allCases.filter { !words[$0.rawValue].isEmpty }.map { field in
+            Matches.FieldWords(field: field, words: words[field.rawValue].sorted { $0.value < $1.value }.map(\.key))
+        }
+        guard let field = [Field.abstract, .title].first(where: { !words[$0.rawValue].isEmpty }),
+              var text = Builder.parts(of: paper, field: field).first else { return Matches(fields: fields, excerpt: nil) }
+        var hits: [(range: Range<Int>, label: String)] = []
+        var previous: (surface: [UInt8], start: Int) = ([], 0)
+        let vocabulary = self.vocabulary
+        // The term of a folded word, as the index unified it (``WordForms/unifyTerm(_:)``); -1 if none.
+        func term(_ surface: [UInt8]) -> Int32 {
+            let key = String(decoding: surface, as: UTF8.self)
+            if let known = spellings[key] { return known }
+            var unified = surface
+            WordForms.unifyTerm(&unified)
+            let id = vocabulary.index(of: String(decoding: unified, as: UTF8.self)).map(Int32.init) ?? -1
+            spellings[key] = id
+            return id
+        }
+        text.withUTF8 { utf8 in
+            SearchText.forEachWord(inUTF8: utf8) { word in
+                let surface = Array(word.folded)
+                if let (label, _) = labels[term(surface)] { hits.append((word.range, label)) }
+                if word.joinsPrevious, let (label, _) = labels[term(previous.surface + surface)] {
+                    hits.append((previous.start..<word.range.upperBound, label))
+                }
+                previous = (surface, word.range.lowerBound)
+            }
+        }
+        return Matches(fields: fields, excerpt: hits.isEmpty ? nil : Self.excerpt(of: text, around: hits, field: field))
     }
 
     /// The window of `text` holding the most distinct matched words (the
