@@ -59,37 +59,54 @@ package enum WordForms {
     /// after `e` (`modelling`, `labelled`, `travellers`; not `telling`:
     /// three letters must come before the `ell`).
     static func unifySpelling(_ word: inout [UInt8]) {
-        for suffix in izeSuffixes where word.ends(with: suffix) {
+        guard let last = word.last else { return }
+        for (suffix, rule) in spellingRules[Int(last)] where word.ends(with: suffix) {
             let stem = word.count - suffix.count
-            if stem >= 3 { word[stem + 1] = UInt8(ascii: "s") }
-            return
-        }
-        for suffix in ourSuffixes where word.ends(with: suffix) {
-            let stem = word.count - suffix.count
-            guard stem >= 3, !"fhty".utf8.contains(word[stem - 1]) else { return }
-            word.remove(at: stem + 1)
-            return
-        }
-        for (british, american) in Self.americanEndings where word.ends(with: british) && word.count >= british.count + 2 {
-            return word.replaceEnding(british.count, with: american)
-        }
-        for suffix in ellSuffixes where word.ends(with: suffix) {
-            if word.count - suffix.count >= 3 { word.remove(at: word.count - suffix.count + 2) }
+            switch rule {
+            case .ize:
+                if stem >= 3 { word[stem + 1] = UInt8(ascii: "s") }
+            case .our:
+                if stem >= 3, !"fhty".utf8.contains(word[stem - 1]) { word.remove(at: stem + 1) }
+            case .american(let ending):
+                if stem >= 2 { word.replaceEnding(suffix.count, with: ending) }
+            case .ell:
+                if stem >= 3 { word.remove(at: stem + 2) }
+            }
             return
         }
     }
 
-    /// Endings of the `-ize` family after `iz` or `yz` (`izing`, `yzed`...).
-    private static let izeSuffixes: [[UInt8]] = ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"]
-        .flatMap { ["iz" + $0, "yz" + $0] }.map { Array($0.utf8) }
-    private static let ourSuffixes: [[UInt8]] = ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"]
-        .map { Array(("our" + $0).utf8) }
-    /// British ending -> American: `-tre` `-ter`, `-bre` `-ber` (with `s`, `d`), `-ogue` `-og`, `-fence` `-fense`.
-    private static let americanEndings: [([UInt8], String)] = [
-        ("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers"), ("bred", "bered"),
-        ("ogue", "og"), ("ogues", "ogs"), ("fence", "fense"),
-    ].map { (Array($0.utf8), $1) }
-    private static let ellSuffixes: [[UInt8]] = ["ing", "ed", "er", "ers"].map { Array(("ell" + $0).utf8) }
+    /// What a spelling rule does to the ending it matched.
+    private enum SpellingRule {
+        /// `iz` or `yz` becomes `is` or `ys`.
+        case ize
+        /// `our` loses its `u`.
+        case our
+        /// The ending becomes this one.
+        case american(String)
+        /// `ell` loses an `l`.
+        case ell
+    }
+
+    /// The rules by the last letter of their ending, in the order they are
+    /// tried: a word is checked only against endings that end as it does.
+    private static let spellingRules: [[(suffix: [UInt8], rule: SpellingRule)]] = {
+        var rules: [(String, SpellingRule)] = []
+        for ending in ["e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"] {
+            rules += [("iz" + ending, .ize), ("yz" + ending, .ize)]
+        }
+        for ending in ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"] {
+            rules.append(("our" + ending, .our))
+        }
+        for (british, american) in [("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers"),
+                                    ("bred", "bered"), ("ogue", "og"), ("ogues", "ogs"), ("fence", "fense")] {
+            rules.append((british, .american(american)))
+        }
+        for ending in ["ing", "ed", "er", "ers"] { rules.append(("ell" + ending, .ell)) }
+        var byLast = Array(repeating: [(suffix: [UInt8], rule: SpellingRule)](), count: 256)
+        for (suffix, rule) in rules { byLast[Int(suffix.utf8.last!)].append((Array(suffix.utf8), rule)) }
+        return byLast
+    }()
 
     /// Latin and Greek plurals to their singular, by ending: `-i` `-us`
     /// after `c`, `e`, `g`, `i`, `l` in words of four letters or more
