@@ -74,7 +74,7 @@ extension CatalogIndex {
     /// so a date-ordered answer is the first `limit` matches, and a filter's
     /// matches are a view of the index, not a copy. Ranked by relevance with
     /// only optional words, the best `limit` come from MaxScore pruning
-    /// (``topScoring(_:limit:within:excluding:)``), not from scoring every
+    /// (``topScoring(_:units:limit:within:excluding:)``), not from scoring every
     /// candidate.
     /// - Complexity: O(postings of the query's terms and filters + limit);
     ///   ranking by title decodes every match's title.
