@@ -8,8 +8,7 @@ enum IAIFI {
     static func main() {
         var console = Console()
         let code = Runner.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, console: &console)
-        console.flush()
-        exit(code.rawValue)
+        exit(console.flush() ? code.rawValue : ExitCode.outputError.rawValue)
     }
 }
 
@@ -22,6 +21,8 @@ enum ExitCode: Int32 {
     case usage = 2
     /// The input could not be read (no readable file, or `check` found errors).
     case inputError = 3
+    /// The output could not be written (a full disk, a closed stdout).
+    case outputError = 4
 }
 
 /// Buffered stdout and stderr.
@@ -32,10 +33,36 @@ struct Console {
     mutating func print(_ text: String) { output += text }
     mutating func error(_ text: String) { errors += text.hasSuffix("\n") ? text : text + "\n" }
 
-    mutating func flush() {
-        FileHandle.standardError.write(Data(errors.utf8))
-        FileHandle.standardOutput.write(Data(output.utf8))
+    /// Writes what was buffered: messages to stderr, then the output to
+    /// stdout. Whether the output was written whole; if not, says why on
+    /// stderr (when it can). A reader that went away (a closed pipe) is not
+    /// a failure: it asked for no more.
+    mutating func flush() -> Bool {
+        // stderr may be closed (`2>&-`): the output still goes out.
+        _ = Self.writeAll(errors, to: STDERR_FILENO)
+        let written = Self.writeAll(output, to: STDOUT_FILENO)
         output = ""
         errors = ""
+        guard written != 0, written != EPIPE else { return true }
+        _ = Self.writeAll("iaifi: cannot write the output: \(String(cString: strerror(written)))\n", to: STDERR_FILENO)
+        return false
+    }
+
+    /// Writes all of `text` to `descriptor`, retrying after interruptions;
+    /// 0, or the `errno` of the write that failed.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return 0
+        }
     }
 }

@@ -91,7 +91,8 @@ enum CommandSpecs {
         The catalog is every dump in the bundled Data/ folder, unless --data or
         $IAIFI_DATA names other files or folders.
 
-        EXIT CODES: 0 found something, 1 found nothing, 2 usage error, 3 input error.
+        EXIT CODES: 0 found something, 1 found nothing, 2 usage error, 3 input error,
+        4 output error.
 
         See 'iaifi help <command>' or 'iaifi <command> --help' for details.
 

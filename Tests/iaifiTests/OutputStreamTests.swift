@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// Output that cannot be written is an error with a message and exit code 4, never a crash.
+@Suite struct OutputStreamTests {
+    @Test func aFullDiskIsAnOutputError() throws {
+        let process = Process()
+        let folder = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            .deletingLastPathComponent()
+        process.executableURL = folder.appendingPathComponent("iaifi")
+        process.arguments = ["list", "--quiet"]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 4)
+        #expect(message.contains("cannot write the output: No space left on device"))
+    }
+}
