@@ -31,7 +31,13 @@ struct Console {
     private(set) var errors = ""
 
     mutating func print(_ text: String) { output += text }
-    mutating func error(_ text: String) { errors += text.hasSuffix("\n") ? text : text + "\n" }
+    /// Adds a message for stderr, each line made safe for a terminal: a
+    /// message may quote an argument, a value from the environment or the data.
+    mutating func error(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+            errors += String(line).safeForTerminal + "\n"
+        }
+    }
 
     /// Writes what was buffered: messages to stderr, then the output to
     /// stdout. Whether the output was written whole; if not, says why on

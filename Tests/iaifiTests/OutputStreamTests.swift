@@ -1,8 +1,17 @@
 import Foundation
 import Testing
 
-/// Output that cannot be written is an error with a message and exit code 4, never a crash.
+/// What reaches the output streams: output that cannot be written is an
+/// error with a message and exit code 4, never a crash; messages that quote
+/// an argument cannot drive the terminal.
 @Suite struct OutputStreamTests {
+    @Test func messagesQuotingArgumentsCarryNoTerminalControls() throws {
+        let run = try Run(["list", "--quiet", "--category", "Astro\u{1B}[2Jphysics\u{202E}"])
+        #expect(run.status == 2 && run.stderr.contains("did you mean \"Astrophysics\""))
+        #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func aFullDiskIsAnOutputError() throws {
         let process = Process()
         let folder = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

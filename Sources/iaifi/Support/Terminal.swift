@@ -28,8 +28,8 @@ struct Terminal {
 
 extension String {
     /// The text with control characters (including ESC, so no ANSI escape
-    /// sequence from the data reaches the terminal) replaced by `�`, and
-    /// runs of white space folded to one space.
+    /// sequence from the data reaches the terminal, and the bidirectional
+    /// overrides) replaced by `�`, and runs of white space folded to one space.
     var safeForTerminal: String {
         var output = String.UnicodeScalarView()
         var lastWasSpace = false
@@ -41,7 +41,10 @@ extension String {
             }
             lastWasSpace = false
             let value = scalar.value
+            // C0 and C1 controls, line separators, and the bidirectional
+            // overrides and isolates that reorder what follows (U+202E).
             let isControl = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
             output.append(isControl ? "\u{FFFD}" : scalar)
         }
         return String(output)
