@@ -71,13 +71,19 @@ public enum IndexSnapshot {
         }
     }
 
-    /// Writes the snapshot to a temporary file, then renames it into place,
-    /// so a reader never sees half a snapshot.
+    /// Writes the snapshot to a temporary file (`mkstemp`: a new file of
+    /// mode 0600 under a random name), then renames it into place, so a
+    /// reader never sees half a snapshot.
     private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) {
-        let temporary = file + ".\(getpid()).tmp"
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // The folder and the snapshot are the user's alone (the snapshot holds
+        // the catalog's text); the temporary file gets a fresh random name and
+        // is created, never opened through an existing file or link.
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])) != nil else { return }
+        var template = Array((file + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var writer = BinaryWriter(descriptor: descriptor)
         writer.write(magic)
         writer.write(fingerprint)

@@ -174,6 +174,9 @@ struct Run {
         let first = try Run(["search", "dark matter", "--json"], environment: ["IAIFI_CACHE_DIR": cache])
         let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache)
         #expect(snapshots.count == 1 && snapshots[0].hasSuffix(".index"))
+        // The snapshot holds the catalog's text: its owner's alone.
+        let mode = try FileManager.default.attributesOfItem(atPath: cache + "/" + snapshots[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         let second = try Run(["search", "dark matter", "--json"], environment: ["IAIFI_CACHE_DIR": cache])
         #expect(first.stdout == second.stdout && !first.stdout.isEmpty)
         #expect(first.stderr == second.stderr)
