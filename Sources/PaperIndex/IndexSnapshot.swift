@@ -80,6 +80,7 @@ public enum IndexSnapshot {
         // is created, never opened through an existing file or link.
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])) != nil else { return }
+        removeAbandonedTemporaries(of: file, in: folder)
         var template = Array((file + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return }
@@ -95,6 +96,23 @@ public enum IndexSnapshot {
             return
         }
         _ = rename(temporary, file)
+    }
+
+    /// How old a temporary snapshot must be to count as abandoned by a writer
+    /// that was killed: far longer than writing any snapshot takes.
+    static let abandonedAfter: TimeInterval = 3600
+
+    /// Removes the temporary files of `file` (`<file>.XXXXXX`) left by
+    /// writers that did not finish, once they are ``abandonedAfter`` old.
+    private static func removeAbandonedTemporaries(of file: String, in folder: String) {
+        let prefix = (file as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+            let path = folder + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  -modified.timeIntervalSinceNow > abandonedAfter else { continue }
+            unlink(path)
+        }
     }
 }
 

@@ -199,6 +199,20 @@ struct Run {
         #expect(try Run(["list", "--data", data], environment: environment).stderr.contains("problem"))
     }
 
+    @Test func temporariesOfKilledWritersAreRemovedOnceOld() throws {
+        let cache = try temporaryFolder("cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let environment = ["IAIFI_CACHE_DIR": cache]
+        _ = try Run(["categories"], environment: environment)
+        let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
+        let old = cache + "/" + snapshot + ".Ab12Cd", young = cache + "/" + snapshot + ".Ef34Gh"
+        for path in [old, young] { FileManager.default.createFile(atPath: path, contents: Data("half a snapshot".utf8)) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        try FileManager.default.removeItem(atPath: cache + "/" + snapshot)
+        _ = try Run(["categories"], environment: environment)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: cache)) == [snapshot, (young as NSString).lastPathComponent])
+    }
+
     @Test func damagedSnapshotIsRebuilt() throws {
         let cache = try temporaryFolder("cache")
         defer { try? FileManager.default.removeItem(atPath: cache) }
