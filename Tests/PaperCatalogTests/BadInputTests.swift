@@ -21,6 +21,19 @@ import Testing
         #expect(load("image.png").papers.isEmpty)
     }
 
+    @Test func linksBackUpAFolderTreeEndAndEachFileIsReadOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-loop-\(UInt64.random(in: 0...UInt64.max))").path
+        try FileManager.default.createDirectory(atPath: folder + "/inner", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Paths.fixture("inputs/invalid-utf8.txt"), toPath: folder + "/inner/dump.txt")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/inner/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/inner/here", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/again.txt", withDestinationPath: "inner/dump.txt")
+        let catalog = Catalog.load(paths: [folder, folder + "/inner/dump.txt"])
+        #expect(catalog.files.count == 1)
+        #expect(catalog.papers.count == 2)
+    }
+
     @Test func invalidUTF8IsRepairedAndReported() {
         let catalog = load("invalid-utf8.txt")
         #expect(catalog.papers.count == 2)

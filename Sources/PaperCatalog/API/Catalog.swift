@@ -23,7 +23,7 @@ public struct Catalog: Sendable {
     /// - Parameter maxFileBytes: a larger file is reported, not read; the
     ///   default (4 GiB) keeps a runaway input from exhausting memory.
     public static func load(paths: [String], maxFileBytes: Int = defaultMaxFileBytes) -> Catalog {
-        let inputs = paths.flatMap(InputFiles.expand)
+        let inputs = InputFiles.expand(paths)
         return Catalog(inputs: inputs.map { input in
             switch input {
             case .file(let path): (path, { InputFiles.read(path, limit: maxFileBytes) })
@@ -147,7 +147,7 @@ extension Catalog {
     /// times to the nanosecond. `nil` when a path cannot be examined.
     public static func fingerprint(of paths: [String]) -> String? {
         var lines: [String] = []
-        for input in paths.flatMap(InputFiles.expand) {
+        for input in InputFiles.expand(paths) {
             guard case .file(let path) = input else { return nil }
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
