@@ -62,8 +62,8 @@ struct AcronymTable: Sendable {
 
     /// Counts definitions paper by paper; ``finish()`` lays out the table.
     struct Builder {
-        private var counts: [Pair: Int] = [:]
-        private var spellings: [Pair: (acronym: String, expansion: String)] = [:]
+        /// Per pair of search keys: papers defining it, and its first spelling.
+        private var learned: [Pair: (count: Int, spelling: Pair)] = [:]
         /// Each definition as written, and its pair of search keys: catalogs repeat definitions.
         private var keys: [Pair: Pair] = [:]
 
@@ -84,24 +84,23 @@ struct AcronymTable: Sendable {
                     }
                     let pair = keys[written]!
                     guard seen.insert(pair).inserted else { return }
-                    counts[pair, default: 0] += 1
-                    if spellings[pair] == nil { spellings[pair] = (acronym, expansion) }
+                    learned[pair, default: (0, written)].count += 1
                 }
             }
         }
 
         func finish() -> AcronymTable {
-            let pairs = counts.keys.sorted { a, b in
+            let pairs = learned.keys.sorted { a, b in
                 a.acronym != b.acronym ? Array(a.acronym.utf8).lexicographicallyPrecedes(b.acronym.utf8)
-                    : counts[a]! != counts[b]! ? counts[a]! > counts[b]! : a.expansion < b.expansion
+                    : learned[a]!.count != learned[b]!.count ? learned[a]!.count > learned[b]!.count : a.expansion < b.expansion
             }
             let byExpansion = pairs.indices.sorted { a, b in
                 pairs[a].expansion != pairs[b].expansion ? pairs[a].expansion < pairs[b].expansion : a < b
             }
             return AcronymTable(
-                keys: .build(pairs.map(\.acronym)), forms: .build(pairs.map { spellings[$0]!.acronym }),
-                expansionKeys: .build(pairs.map(\.expansion)), expansions: .build(pairs.map { spellings[$0]!.expansion }),
-                counts: Column(pairs.map { Int32(counts[$0]!) }), byExpansion: Column(byExpansion.map(Int32.init)))
+                keys: .build(pairs.map(\.acronym)), forms: .build(pairs.map { learned[$0]!.spelling.acronym }),
+                expansionKeys: .build(pairs.map(\.expansion)), expansions: .build(pairs.map { learned[$0]!.spelling.expansion }),
+                counts: Column(pairs.map { Int32(learned[$0]!.count) }), byExpansion: Column(byExpansion.map(Int32.init)))
         }
     }
 
@@ -120,7 +119,7 @@ struct AcronymTable: Sendable {
                 let short = UnsafeBufferPointer(rebasing: utf8[(index + 1)..<close])
                 guard isShortForm(short) else { continue }
                 // The words before, back to a clause boundary: at most min(n + 5, 2n) of them.
-                let letters = short.count { isAlphanumeric($0) }
+                let letters = short.count(where: \.isASCIIAlphanumeric)
                 let most = min(letters + 5, 2 * letters)
                 var start = index, words = 0
                 while start > 0, !"().;:[]".utf8.contains(utf8[start - 1]) {
@@ -138,20 +137,20 @@ struct AcronymTable: Sendable {
 
     /// 2 to 10 ASCII letters or digits, starting with a letter, at least two capitals.
     private static func isShortForm(_ short: UnsafeBufferPointer<UInt8>) -> Bool {
-        (2...10).contains(short.count) && isLetter(short[0]) && short.allSatisfy(isAlphanumeric)
-            && short.count { $0 &- UInt8(ascii: "A") < 26 } >= 2
+        (2...10).contains(short.count) && short[0].isASCIILetter && short.allSatisfy(\.isASCIIAlphanumeric)
+            && short.count(where: \.isASCIICapital) >= 2
     }
 
     /// Schwartz & Hearst's long form of `short` at the end of `candidate`.
     private static func longForm(of short: UnsafeBufferPointer<UInt8>, in candidate: UnsafeBufferPointer<UInt8>) -> String? {
         // A plural short form (`LLMs`) matches without its `s`.
-        var letters = short.filter(isAlphanumeric).map(lowercased)
+        var letters = short.filter(\.isASCIIAlphanumeric).map(\.asciiLowercased)
         if short.last == UInt8(ascii: "s"), letters.count > 2 { letters.removeLast() }
         var shortIndex = letters.count - 1, longIndex = candidate.count - 1
         while shortIndex >= 0 {
             let wanted = letters[shortIndex]
-            while longIndex >= 0, lowercased(candidate[longIndex]) != wanted
-                    || (shortIndex == 0 && longIndex > 0 && isAlphanumeric(candidate[longIndex - 1])) {
+            while longIndex >= 0, candidate[longIndex].asciiLowercased != wanted
+                    || (shortIndex == 0 && longIndex > 0 && candidate[longIndex - 1].isASCIIAlphanumeric) {
                 longIndex -= 1
             }
             guard longIndex >= 0 else { return nil }
@@ -168,7 +167,4 @@ struct AcronymTable: Sendable {
         return String(form)
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 }
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || byte &- UInt8(ascii: "0") < 10 }
-    private static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 }

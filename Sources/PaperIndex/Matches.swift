@@ -29,16 +29,14 @@ extension CatalogIndex {
     /// Bytes of context an excerpt keeps before its first match, and its most bytes.
     static let excerptLead = 60, excerptLength = 200
 
-    /// Why document `doc` (`paper`) matched `plan`: the fields holding each
-    /// query term, from its postings; the excerpt, from re-reading the
-    /// abstract or title through the query's normalisation, each distinct
-    /// spelling unified once per search (`spellings`).
+    /// Why document `doc` (`paper`) matched a query whose scoring terms are
+    /// `labels` (``QueryPlan/orderedLabels``): the fields holding each term,
+    /// from its postings; the excerpt, from re-reading the abstract or title
+    /// through the query's normalisation, each distinct spelling unified
+    /// once per search (`spellings`).
     /// - Complexity: O(terms × log postings + the excerpt field's length).
-    func matches(of doc: Int32, _ paper: Paper, for plan: QueryPlan, spellings: inout [String: Int32]) -> Matches {
-        var labels: [Int32: (label: String, order: Int)] = [:]
-        for (order, term) in plan.clauses.flatMap({ $0.alternatives.flatMap(\.terms) }).enumerated() {
-            if let label = plan.labels[term], labels[term] == nil { labels[term] = (label, order) }
-        }
+    func matches(of doc: Int32, _ paper: Paper, labels: [Int32: (label: String, order: Int)],
+                 spellings: inout [String: Int32]) -> Matches {
         var words = Array(repeating: [String: Int](), count: Field.allCases.count)
         for (term, (label, order)) in labels {
             let range = postingRange(term)

@@ -59,6 +59,16 @@ struct QueryPlan {
 
     var clauses: [ScoringClause] { must + should }
 
+    /// Each labelled scoring term's word, and the position of its first
+    /// appearance among the clauses' terms: the order ``Matches`` lists them in.
+    var orderedLabels: [Int32: (label: String, order: Int)] {
+        var ordered: [Int32: (label: String, order: Int)] = [:]
+        for (order, term) in clauses.flatMap({ $0.alternatives.flatMap(\.terms) }).enumerated() {
+            if let label = labels[term], ordered[term] == nil { ordered[term] = (label, order) }
+        }
+        return ordered
+    }
+
     /// How many words the scoring clauses stand for: coordination's whole.
     var units: Double { clauses.reduce(0) { $0 + $1.units } }
 

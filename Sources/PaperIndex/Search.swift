@@ -119,10 +119,11 @@ extension CatalogIndex {
     /// `hits` with why each matched, when the request asks and the query has words.
     private func explained(_ hits: [Hit], _ request: SearchRequest, _ plan: QueryPlan) -> [Hit] {
         guard request.explainsMatches, plan.clauses.contains(where: { !$0.alternatives.isEmpty }) else { return hits }
+        let labels = plan.orderedLabels
         var spellings: [String: Int32] = [:]
         return hits.map { hit in
             var hit = hit
-            hit.matches = matches(of: Int32(hit.doc), hit.paper, for: plan, spellings: &spellings)
+            hit.matches = matches(of: Int32(hit.doc), hit.paper, labels: labels, spellings: &spellings)
             return hit
         }
     }

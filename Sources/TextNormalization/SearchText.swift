@@ -115,17 +115,17 @@ package enum SearchText {
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]
-            if isASCIIAlphanumeric(byte) {
+            if byte.isASCIIAlphanumeric {
                 // A run of ASCII letters and digits goes in at once, then folds in place.
                 begin(at: index)
                 let runStart = index
-                while index < utf8.count, isASCIIAlphanumeric(utf8[index]) { index += 1 }
+                while index < utf8.count, utf8[index].isASCIIAlphanumeric { index += 1 }
                 end = index
                 let old = word.count
                 let run = UnsafeBufferPointer(rebasing: utf8[runStart..<index])
                 word.append(contentsOf: isAcronymPlural(run) ? UnsafeBufferPointer(rebasing: run.dropLast()) : run)
                 word.withUnsafeMutableBufferPointer { word in
-                    for position in old..<word.count where word[position] &- UInt8(ascii: "A") < 26 { word[position] |= 0x20 }
+                    for position in old..<word.count { word[position] = word[position].asciiLowercased }
                 }
                 continue
             }
@@ -137,7 +137,7 @@ package enum SearchText {
                     flush()
                     hyphen = false
                     let commandStart = index
-                    while index < utf8.count, isASCIILetter(utf8[index]) { index += 1 }
+                    while index < utf8.count, utf8[index].isASCIILetter { index += 1 }
                     let command = String(decoding: utf8[commandStart..<index], as: UTF8.self)
                     if greekNames.contains(command) {
                         emit(command.hasPrefix("var") ? String(command.dropFirst(3)) : command, (commandStart - 1)..<index)
@@ -179,16 +179,7 @@ package enum SearchText {
     /// singular is the word without its `s`.
     private static func isAcronymPlural(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
         guard run.count >= 3, run.last == UInt8(ascii: "s") else { return false }
-        let capitals = run.dropLast().count { $0 &- UInt8(ascii: "A") < 26 }
-        return capitals >= 2 && run.dropLast().allSatisfy { $0 &- UInt8(ascii: "A") < 26 || $0 &- UInt8(ascii: "0") < 10 }
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "0") < 10
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26
+        return run.dropLast().count(where: \.isASCIICapital) >= 2 && run.dropLast().allSatisfy { $0.isASCIICapital || $0.isASCIIDigit }
     }
 
     /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8, and its length in bytes.

@@ -148,19 +148,10 @@ package enum WordForms {
 }
 
 extension [UInt8] {
-    func ends(with suffix: String) -> Bool {
-        let suffix = suffix.utf8
-        return count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
-    }
+    func ends(with suffix: String) -> Bool { ends(with: suffix.utf8) }
 
-    func ends(with suffix: [UInt8]) -> Bool {
-        guard count >= suffix.count else { return false }
-        var position = count - suffix.count
-        for byte in suffix {
-            if self[position] != byte { return false }
-            position += 1
-        }
-        return true
+    func ends(with suffix: some Collection<UInt8>) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 
     mutating func replaceEnding(_ length: Int, with replacement: String) {

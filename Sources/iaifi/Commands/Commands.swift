@@ -122,7 +122,7 @@ enum Commands {
             throw UsageError(message: "no paper with id '\(id)'\(hint)")
         }
         let shown = candidates.prefix(10).map { doc in
-            "  \(index.papers.id(at: doc))  \(index.papers[doc].title ?? "")".safeForTerminal
+            "  \(index.papers.id(at: doc))  \(index.papers[doc].title ?? "")"
         }.joined(separator: "\n")
         throw UsageError(message: "id prefix '\(id)' is ambiguous; it matches \(candidates.count) papers:\n\(shown)")
     }

@@ -89,7 +89,7 @@ struct Context {
         let errors = diagnostics.filter { $0.severity == .error }
         if index.count == 0, !errors.isEmpty {
             for diagnostic in errors {
-                console.error(diagnostic.description.safeForTerminal)
+                console.error(diagnostic.description)
             }
             throw InputError(message: "no papers could be read from \(paths.joined(separator: ", "))")
         }
@@ -105,7 +105,7 @@ struct Context {
         let (paths, origin) = try inputPaths()
         let catalog = Catalog.load(paths: paths)
         for diagnostic in catalog.diagnostics where diagnostic.severity != .note || reportingNotes {
-            console.error(diagnostic.description.safeForTerminal)
+            console.error(diagnostic.description)
         }
         return (catalog, origin)
     }
