@@ -12,8 +12,8 @@ struct BinaryWriter {
     private let descriptor: Int32?
     /// Bytes written so far.
     private(set) var offset = 0
-    /// Whether writing to the file failed.
-    private(set) var failed = false
+    /// Why writing to the file failed, if it did.
+    private(set) var failure: String?
     /// Bytes a writer to a file gathers before sending them.
     private static let fileChunk = 1 << 20
 
@@ -61,6 +61,11 @@ struct BinaryWriter {
         if let value { write(value) }
     }
 
+    /// Bytes as they are, with no length.
+    mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }
@@ -98,9 +103,15 @@ struct BinaryWriter {
     /// Writes every byte: one `write` call moves at most about 2 GiB on Linux.
     private mutating func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var sent = 0
-        while sent < bytes.count, !failed {
+        while sent < bytes.count, failure == nil {
             let count = Glibc.write(descriptor, bytes.baseAddress! + sent, min(bytes.count - sent, 1 << 30))
-            if count <= 0 { failed = true } else { sent += count }
+            if count > 0 {
+                sent += count
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                failure = count == 0 ? "nothing written" : String(cString: strerror(errno))
+            }
         }
     }
 
@@ -148,26 +159,40 @@ final class ByteBuffer: @unchecked Sendable {
     func removeAll() { count = 0 }
 }
 
-/// Reads what ``BinaryWriter`` wrote, from memory kept alive by `owner`;
-/// columns are views into that memory, not copies. Any inconsistency
-/// throws, so a damaged file is rejected rather than trusted.
+/// Reads what ``BinaryWriter`` wrote: a record in memory, or a snapshot
+/// (``CheckedFile``), whose bytes are checked as they are read and whose
+/// columns are views into it, not copies. Any inconsistency throws, so a
+/// damaged file is rejected rather than trusted.
 struct BinaryReader {
     struct Malformed: Error {}
 
     private let bytes: UnsafeRawBufferPointer
-    /// Keeps `bytes` alive for the columns read; `nil` reads no columns.
-    private let owner: AnyObject?
+    /// The snapshot read, if any: the only source of columns.
+    private let file: CheckedFile?
     private(set) var offset = 0
 
-    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil) {
+    /// Reads `bytes`, valid while the reader is used; no columns.
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
-        self.owner = owner
+        file = nil
+    }
+
+    /// Reads the body of `file`.
+    init(_ file: CheckedFile) {
+        bytes = file.body
+        self.file = file
     }
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// Makes sure the next `count` bytes exist and are intact.
+    private func available(_ count: Int) throws(Malformed) {
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        if let file, count > 0, !file.check(bytes.baseAddress! + offset, count: count) { throw Malformed() }
+    }
+
     mutating func readUInt64() throws -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        try available(8)
         defer { offset += 8 }
         return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
@@ -176,7 +201,7 @@ struct BinaryReader {
     mutating func readInt() throws -> Int {
         var value: UInt64 = 0
         for shift in stride(from: 0 as UInt64, to: 64, by: 7) {
-            guard offset < bytes.count else { throw Malformed() }
+            try available(1)
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -187,7 +212,7 @@ struct BinaryReader {
     mutating func readDouble() throws -> Double { Double(bitPattern: try readUInt64()) }
 
     mutating func readBool() throws -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
+        try available(1)
         defer { offset += 1 }
         return bytes[offset] != 0
     }
@@ -201,6 +226,7 @@ struct BinaryReader {
 
     mutating func readString() throws -> String {
         let count = try readCount()
+        try available(count)
         defer { offset += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
@@ -218,17 +244,18 @@ struct BinaryReader {
         return try (0..<count).map { _ in try readString() }
     }
 
+    /// A column's values, unchecked until used (``Column``).
     mutating func readColumn<T: BitwiseCopyable>(_: T.Type = T.self) throws -> Column<T> {
-        guard let owner else { throw Malformed() }
+        guard let file else { throw Malformed() }
         let count = try readInt()
         while offset % 8 != 0 { offset += 1 }
         let size = MemoryLayout<T>.stride
-        guard count >= 0, count <= (bytes.count - offset) / size,
+        guard count >= 0, offset <= bytes.count, count <= (bytes.count - offset) / size,
               Int(bitPattern: bytes.baseAddress! + offset) % MemoryLayout<T>.alignment == 0
         else { throw Malformed() }
         let pointer = (bytes.baseAddress! + offset).assumingMemoryBound(to: T.self)
         offset += count * size
-        return Column(pointer: pointer, count: count, owner: owner)
+        return Column(pointer: pointer, count: count, file: file)
     }
 
     mutating func readStringTable() throws -> StringTable {

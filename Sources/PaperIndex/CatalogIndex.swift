@@ -108,6 +108,11 @@ public struct CatalogIndex: Sendable {
         self.acronyms = acronyms
     }
 
+    /// Whether this index, read from a snapshot, met damage there (a
+    /// checksum that failed, a value out of bounds): answers given since
+    /// may be wrong or incomplete; discard them and build the index again.
+    public var isDamaged: Bool { papers.bytes.checkedFile?.isDamaged ?? false }
+
     /// The number of indexed papers.
     public var count: Int { papers.count }
 
@@ -116,7 +121,7 @@ public struct CatalogIndex: Sendable {
 
     /// Positions of `term`'s postings in `postingDocs` and `postingCounts`.
     func postingRange(_ term: Int32) -> Range<Int> {
-        Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
+        postingStarts.span(at: Int(term))
     }
 
     /// Documents containing term `id` in any of `fields`. - Complexity: O(postings).

@@ -3,12 +3,21 @@ import Glibc
 #endif
 
 /// Read-only, fixed-size storage for a column of plain values: either a copy
-/// of an array the index built, or a region of a memory-mapped snapshot.
+/// of an array the index built, or a region of a snapshot (``CheckedFile``).
 /// Either way, reading a column costs nothing until its values are used.
+///
+/// Every access is bounds-checked. In a column of a snapshot, values are
+/// checked against the file's checksums as they are first read, and an
+/// index or range out of bounds (only damaged or forged data can ask for
+/// one) marks the file damaged and reads as zero or empty, so that no file
+/// content can stop the program; in a column built in memory it is a bug
+/// and stops it.
 struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
-    /// Keeps the memory alive: an ``Allocation`` or a ``MappedFile``.
+    private let storage: UnsafeBufferPointer<Element>
+    /// Keeps the memory alive: an ``Allocation``, a ``ByteBuffer`` or a ``CheckedFile``.
     private let owner: AnyObject?
+    /// The snapshot the values come from, if any.
+    private let file: CheckedFile?
 
     init(_ values: [Element]) {
         self.init(capacity: values.count) { memory in memory.initialize(fromContentsOf: values) }
@@ -20,35 +29,90 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(1, capacity))
         let count = fill(UnsafeMutableBufferPointer(rebasing: memory[..<capacity]))
         precondition(count <= capacity, "column filled past its capacity")
-        buffer = UnsafeBufferPointer(rebasing: memory[..<count])
+        storage = UnsafeBufferPointer(rebasing: memory[..<count])
         owner = Allocation(memory.baseAddress!)
+        file = nil
     }
 
-    /// A view of `count` values at `pointer`, kept alive by `owner`.
+    /// A view of `count` values at `pointer` in memory kept alive by `owner`.
     init(pointer: UnsafePointer<Element>, count: Int, owner: AnyObject) {
-        buffer = UnsafeBufferPointer(start: pointer, count: count)
+        storage = UnsafeBufferPointer(start: pointer, count: count)
         self.owner = owner
+        file = nil
+    }
+
+    /// A view of `count` values at `pointer` inside `file`'s body.
+    init(pointer: UnsafePointer<Element>, count: Int, file: CheckedFile) {
+        storage = UnsafeBufferPointer(start: pointer, count: count)
+        owner = file
+        self.file = file
+    }
+
+    private init(storage: UnsafeBufferPointer<Element>, owner: AnyObject?, file: CheckedFile?) {
+        self.storage = storage
+        self.owner = owner
+        self.file = file
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { buffer.count }
-    /// Checked even in release builds: a damaged snapshot stops the program
-    /// instead of reading stray memory.
+    var endIndex: Int { storage.count }
+
     subscript(position: Int) -> Element {
-        precondition(position >= 0 && position < buffer.count, "column index out of range")
-        return buffer[position]
+        guard position >= 0, position < storage.count else {
+            reportOutOfBounds("column index out of range")
+            return Self.zero
+        }
+        if let file, !file.check(storage.baseAddress! + position, count: MemoryLayout<Element>.stride) { return Self.zero }
+        return storage[position]
     }
+
+    /// All the values, checked: valid while the column is.
+    var buffer: UnsafeBufferPointer<Element> { slice(0..<storage.count) }
 
     /// The values in `range` as a column sharing this one's memory: no copy.
     func column(_ range: Range<Int>) -> Column {
-        let values = slice(range)
-        return Column(pointer: values.baseAddress ?? buffer.baseAddress!, count: values.count, owner: owner!)
+        Column(storage: slice(range), owner: owner, file: file)
     }
 
     /// The values in `range`, checked like the subscript.
     func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
-        precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count, "column range out of bounds")
-        return UnsafeBufferPointer(rebasing: buffer[range])
+        guard range.lowerBound >= 0, range.upperBound <= storage.count else {
+            reportOutOfBounds("column range out of bounds")
+            return UnsafeBufferPointer(rebasing: storage[0..<0])
+        }
+        let values = UnsafeBufferPointer(rebasing: storage[range])
+        if let file, let start = values.baseAddress, !file.check(start, count: values.count * MemoryLayout<Element>.stride) {
+            return UnsafeBufferPointer(rebasing: storage[0..<0])
+        }
+        return values
+    }
+
+    /// `self[position]..<self[position + 1]` of a column of offsets, empty
+    /// (and the file marked damaged) when they are not in order.
+    func span(at position: Int) -> Range<Int> where Element == Int64 {
+        let start = self[position], end = self[position + 1]
+        guard start >= 0, start <= end else {
+            reportOutOfBounds("offsets out of order")
+            return 0..<0
+        }
+        return Int(start)..<Int(end)
+    }
+
+    /// Reports values that cannot be right: in a snapshot, damage to
+    /// recover from; in memory, a bug that stops the program.
+    func reportOutOfBounds(_ message: StaticString) {
+        guard let file else { preconditionFailure("\(message)") }
+        file.markDamaged()
+    }
+
+    /// The snapshot the column reads, to report damage found in its values.
+    var checkedFile: CheckedFile? { file }
+
+    private static var zero: Element {
+        withUnsafeTemporaryAllocation(byteCount: MemoryLayout<Element>.size, alignment: MemoryLayout<Element>.alignment) { raw in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            return raw.load(as: Element.self)
+        }
     }
 }
 
@@ -74,25 +138,6 @@ final class Allocation: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
     init<T>(_ pointer: UnsafeMutablePointer<T>) { self.pointer = UnsafeMutableRawPointer(pointer) }
     deinit { pointer.deallocate() }
-}
-
-/// A file mapped read-only into memory; unmapped when the last column
-/// pointing into it goes.
-final class MappedFile: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
-        bytes = UnsafeRawBufferPointer(start: base, count: size)
-    }
-
-    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }
 
 /// Strings stored back to back: `offsets[i]..<offsets[i + 1]` are the UTF-8
@@ -125,7 +170,7 @@ struct StringTable: Sendable {
     }
 
     func utf8(_ position: Int) -> UnsafeBufferPointer<UInt8> {
-        bytes.slice(Int(offsets[position])..<Int(offsets[position + 1]))
+        bytes.slice(offsets.span(at: position))
     }
 
     /// Position of `string` in a table built sorted. - Complexity: O(log *n*).

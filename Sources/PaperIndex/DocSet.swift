@@ -1,31 +1,38 @@
 /// A set of document numbers, ascending. A posting list or an exact value's
 /// documents is a view into the index's memory, not a copy, so a filter that
 /// matches a quarter of the catalog costs nothing until it is combined.
-public struct DocSet: RandomAccessCollection, Equatable, Sendable {
+///
+/// Immutable memory that the set keeps alive: safe to share between threads.
+public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
+    /// Keeps ``buffer`` alive.
     private let column: Column<Int32>
+    /// The documents in memory, checked once (``Column/buffer``), valid
+    /// while the set is.
+    let buffer: UnsafeBufferPointer<Int32>
 
     /// - Precondition: `sortedDocs` is strictly increasing.
-    public init(sorted sortedDocs: [Int32]) { column = Column(sortedDocs) }
+    public init(sorted sortedDocs: [Int32]) { self.init(view: Column(sortedDocs)) }
 
     /// A view of index memory. - Precondition: strictly increasing.
-    init(view: Column<Int32>) { column = view }
+    init(view: Column<Int32>) {
+        column = view
+        buffer = view.buffer
+    }
 
     /// Every document `0..<count`.
     public static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
 
-    /// The documents in memory, valid while the set is.
-    var buffer: UnsafeBufferPointer<Int32> { column.buffer }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { column.count }
-    public subscript(position: Int) -> Int32 { column[position] }
+    public var endIndex: Int { buffer.count }
+    public subscript(position: Int) -> Int32 { buffer[position] }
 
     public static func == (lhs: DocSet, rhs: DocSet) -> Bool { lhs.elementsEqual(rhs) }
 
     /// Whether the set holds `doc`. - Complexity: O(log *n*).
     public func contains(_ doc: Int32) -> Bool {
         let position = firstPosition(notBelow: doc, from: 0)
-        return position < count && column.buffer[position] == doc
+        return position < count && buffer[position] == doc
     }
 
     /// The first position at or after `start` whose document is not below
@@ -33,7 +40,7 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     /// which is how a cursor walking in step with another set moves.
     /// - Complexity: O(log distance).
     func firstPosition(notBelow doc: Int32, from start: Int) -> Int {
-        Self.firstPosition(in: column.buffer, notBelow: doc, from: start)
+        Self.firstPosition(in: buffer, notBelow: doc, from: start)
     }
 
     /// ``firstPosition(notBelow:from:)`` in ascending documents in memory.
@@ -63,7 +70,7 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
         for (position, doc) in sorted.enumerated() {
             here = firstPosition(notBelow: doc, from: here)
             if here == count { return }
-            if column.buffer[here] == doc { body(position, here) }
+            if buffer[here] == doc { body(position, here) }
         }
     }
 
@@ -72,10 +79,10 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
         let (small, large) = count <= other.count ? (self, other) : (other, self)
         return DocSet(view: Column(capacity: small.count) { result in
             var found = 0, position = 0
-            for doc in small.column.buffer {
+            for doc in small.buffer {
                 position = large.firstPosition(notBelow: doc, from: position)
                 if position == large.count { break }
-                if large.column.buffer[position] == doc { result[found] = doc; found += 1 }
+                if large.buffer[position] == doc { result[found] = doc; found += 1 }
             }
             return found
         })
@@ -85,7 +92,7 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     public func union(_ other: DocSet) -> DocSet {
         if other.isEmpty { return self }
         if isEmpty { return other }
-        let a = column.buffer, b = other.column.buffer
+        let a = buffer, b = other.buffer
         return DocSet(view: Column(capacity: a.count + b.count) { result in
             var i = 0, j = 0, found = 0
             while i < a.count || j < b.count {
@@ -114,7 +121,7 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
         var position = 0
         return keeping { doc in
             position = other.firstPosition(notBelow: doc, from: position)
-            return position == other.count || other.column.buffer[position] != doc
+            return position == other.count || other.buffer[position] != doc
         }
     }
 
@@ -122,7 +129,7 @@ public struct DocSet: RandomAccessCollection, Equatable, Sendable {
     func keeping(_ include: (Int32) -> Bool) -> DocSet {
         DocSet(view: Column(capacity: count) { result in
             var found = 0
-            for doc in column.buffer where include(doc) {
+            for doc in buffer where include(doc) {
                 result[found] = doc
                 found += 1
             }

@@ -25,12 +25,12 @@ struct ExactIndex: Sendable {
 
     /// Key `position`'s documents: a view, not a copy.
     func docs(at position: Int) -> DocSet {
-        DocSet(view: docs.column(Int(starts[position])..<Int(starts[position + 1])))
+        DocSet(view: docs.column(starts.span(at: position)))
     }
 
     /// How many documents `key` has, without copying them.
     func count(_ key: String) -> Int {
-        keys.index(of: key).map { Int(starts[$0 + 1] - starts[$0]) } ?? 0
+        keys.index(of: key).map { starts.span(at: $0).count } ?? 0
     }
 
     /// Every readable name.
@@ -44,7 +44,7 @@ struct ExactIndex: Sendable {
         var rarest: Range<Int>?
         for word in Set(key.split(separator: " ")) {
             guard let position = words.index(of: String(word)) else { return DocSet(sorted: []) }
-            let holders = Int(wordStarts[position])..<Int(wordStarts[position + 1])
+            let holders = wordStarts.span(at: position)
             if holders.count < rarest?.count ?? .max { rarest = holders }
         }
         guard let rarest else { return DocSet(sorted: []) }

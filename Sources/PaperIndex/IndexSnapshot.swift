@@ -6,21 +6,58 @@ import PaperCatalog
 ///
 /// A snapshot is keyed by the input paths and stamped with a fingerprint of
 /// every input file (path, size, inode, modification and status-change
-/// times to the nanosecond) and of the `iaifi` binary itself. Any
-/// difference, a new file in a folder, or a damaged snapshot, and the
-/// snapshot is ignored and rebuilt: a stale answer is never given.
+/// times to the nanosecond) and of the `iaifi` binary itself; a difference,
+/// or a new file in a folder, and it is rebuilt, so a stale answer is never
+/// given. Its bytes are untrusted input: they are believed only once
+/// checked against checksums (``CheckedFile``), every offset and count is
+/// bounds-checked, and a damaged snapshot is removed and rebuilt.
+///
+/// The cache folder and its files are the user's alone (0700, 0600); no
+/// link in it is followed, and a file there that is not a regular file
+/// owned by the user is removed rather than read.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v10"
+    static let magic = "iaifi-index-v11"
 
-    /// The index for `paths`, from the snapshot in `folder` when it is fresh,
-    /// otherwise parsed, indexed and saved there. `problems` counts the
-    /// warnings and errors reading produced; `diagnostics` lists them when
-    /// the files were read this time (a snapshot keeps only the count).
-    public static func load(paths: [String], folder: String?) -> (index: CatalogIndex, problems: Int, diagnostics: [Diagnostic]) {
+    /// What ``load(paths:folder:)`` found and did.
+    public struct Loaded: Sendable {
+        /// The catalog's index.
+        public var index: CatalogIndex
+        /// The number of warnings and errors reading produced.
+        public var problems: Int
+        /// Those warnings and errors, when the files were read this time
+        /// (a snapshot keeps only their count).
+        public var diagnostics: [Diagnostic]
+        /// One line each about the cache: a damaged snapshot replaced, a
+        /// folder that cannot be used. The answer is right either way.
+        public var notices: [String]
+        /// The snapshot this index was read from or saved to, if any.
+        public var file: String?
+    }
+
+    /// The index for `paths`, from the snapshot in `folder` when it is
+    /// fresh and intact, otherwise parsed, indexed and saved there.
+    public static func load(paths: [String], folder: String?) -> Loaded {
         let fingerprint = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() }
-        let file = folder.map { $0 + "/" + key(for: paths) + ".index" }
-        if let file, let fingerprint, let saved = read(file, fingerprint: fingerprint) {
-            return (saved.index, saved.problems, [])
+        var notices: [String] = []
+        var file: String?
+        if let folder, let fingerprint {
+            switch usableFolder(folder) {
+            case .success:
+                file = folder + "/" + key(for: paths) + ".index"
+            case .failure(let reason):
+                notices.append("iaifi: not using the cache folder \(folder): \(reason.message); each run reads the catalog again")
+            }
+        }
+        if let file, let fingerprint {
+            switch read(file, fingerprint: fingerprint) {
+            case .fresh(let index, let problems):
+                return Loaded(index: index, problems: problems, diagnostics: [], notices: notices, file: file)
+            case .absentOrStale:
+                break
+            case .damaged(let reason):
+                notices.append("iaifi: the saved index \(file) was damaged (\(reason)); read the catalog again")
+                unlink(file)
+            }
         }
         // The catalog goes as soon as its papers are out, so that indexing
         // can release each paper once stored.
@@ -30,10 +67,21 @@ public enum IndexSnapshot {
         }()
         let index = CatalogIndex(papers: consume papers)
         let problems = diagnostics.count { $0.severity != .note }
-        if let folder, let file, let fingerprint, !diagnostics.contains(where: { $0.severity == .error }) {
-            write(index, problems: problems, fingerprint: fingerprint, to: file, in: folder)
+        // A file that changed while it was read would give a snapshot that
+        // matches neither its old nor its new content: not saved.
+        let unchanged = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() } == fingerprint
+        if let folder, let file, let fingerprint, unchanged, !diagnostics.contains(where: { $0.severity == .error }) {
+            if let failure = write(index, problems: problems, fingerprint: fingerprint, to: file, in: folder) {
+                notices.append("iaifi: cannot save the index in \(folder): \(failure); each run reads the catalog again")
+            }
         }
-        return (index, problems, diagnostics)
+        return Loaded(index: index, problems: problems, diagnostics: diagnostics, notices: notices, file: file)
+    }
+
+    /// Removes a snapshot found damaged while it was used
+    /// (``CatalogIndex/isDamaged``), so that the next load rebuilds it.
+    public static func discard(_ file: String) {
+        unlink(file)
     }
 
     /// The snapshot folder: `$IAIFI_CACHE_DIR`, else `$XDG_CACHE_HOME/iaifi`,
@@ -57,33 +105,96 @@ public enum IndexSnapshot {
         return Catalog.fingerprint(of: [path]) ?? path
     }
 
+    private struct Unusable: Error {
+        var message: String
+    }
+
+    /// Creates `folder` (0700) if needed; refuses a folder that is a link,
+    /// not a folder, or someone else's, and makes the user's own private.
+    private static func usableFolder(_ folder: String) -> Result<Void, Unusable> {
+        var info = stat()
+        if lstat(folder, &info) != 0 {
+            guard errno == ENOENT else { return .failure(Unusable(message: String(cString: strerror(errno)))) }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                return .failure(Unusable(message: "it cannot be created"))
+            }
+            guard lstat(folder, &info) == 0 else { return .failure(Unusable(message: String(cString: strerror(errno)))) }
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return .failure(Unusable(message: "not a folder (a link or a file)")) }
+        guard info.st_uid == geteuid() else { return .failure(Unusable(message: "it belongs to another user")) }
+        if info.st_mode & 0o077 != 0, chmod(folder, 0o700) != 0 {
+            return .failure(Unusable(message: "it is open to other users and cannot be made private"))
+        }
+        return .success(())
+    }
+
+    enum Reading {
+        case fresh(CatalogIndex, problems: Int)
+        case absentOrStale
+        case damaged(String)
+    }
+
     /// Maps `file` and checks it; the index's columns point into the mapping.
-    private static func read(_ file: String, fingerprint: String) -> (index: CatalogIndex, problems: Int)? {
-        guard let mapped = MappedFile(path: file) else { return nil }
-        var reader = BinaryReader(mapped.bytes, owner: mapped)
+    private static func read(_ file: String, fingerprint: String) -> Reading {
+        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno == ENOENT ? .absentOrStale : .damaged("cannot be opened: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
+            return .damaged("not a regular file of this user")
+        }
+        guard let mapping = Mapping(descriptor: descriptor, size: Int(info.st_size)) else { return .damaged("empty or cannot be mapped") }
+        return read(mapping.bytes, owner: mapping, fingerprint: fingerprint)
+    }
+
+    /// Checks and opens the snapshot `bytes`, kept alive by `owner`.
+    static func read(_ bytes: UnsafeRawBufferPointer, owner: AnyObject, fingerprint: String) -> Reading {
+        // A snapshot of another version is replaced without a word.
+        guard bytes.starts(with: [UInt8(magic.utf8.count * 2)] + Array(magic.utf8)) else { return .absentOrStale }
         do {
-            guard try reader.readString() == magic, try reader.readString() == fingerprint else { return nil }
+            let checked = try CheckedFile(bytes: bytes, owner: owner)
+            var reader = BinaryReader(checked)
+            guard try reader.readString() == magic else { return .damaged("wrong header") }
+            guard try reader.readString() == fingerprint else { return .absentOrStale }
             let problems = try reader.readInt()
             let index = try CatalogIndex(reading: &reader)
-            return reader.isAtEnd ? (index, problems) : nil
+            guard reader.isAtEnd, !checked.isDamaged else { return .damaged("inconsistent content") }
+            return .fresh(index, problems: problems)
+        } catch let rejected as CheckedFile.Rejected {
+            return .damaged(rejected.reason)
         } catch {
-            return nil
+            return .damaged("content fails its checks")
         }
     }
 
+    /// The bytes of a snapshot of `index`: what a file holds.
+    static func bytes(of index: CatalogIndex, problems: Int = 0, fingerprint: String) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(magic)
+        writer.write(fingerprint)
+        writer.write(problems)
+        index.write(to: &writer)
+        return sealed(Array(writer.column()))
+    }
+
+    /// `body` with fresh checksums: a snapshot whose checks pass whatever
+    /// its content, to test the checks that come after them.
+    static func sealed(_ body: [UInt8]) -> [UInt8] {
+        body + body.withUnsafeBytes { CheckedFile.trailer(for: $0) }
+    }
+
     /// Writes the snapshot to a temporary file (`mkstemp`: a new file of
-    /// mode 0600 under a random name), then renames it into place, so a
-    /// reader never sees half a snapshot.
-    private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) {
-        // The folder and the snapshot are the user's alone (the snapshot holds
-        // the catalog's text); the temporary file gets a fresh random name and
-        // is created, never opened through an existing file or link.
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])) != nil else { return }
+    /// mode 0600 under a random name), seals it with checksums, then
+    /// renames it into place, so a reader never sees half a snapshot.
+    /// Returns why it could not, if it could not.
+    private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) -> String? {
         removeAbandonedTemporaries(of: file, in: folder)
         var template = Array((file + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var writer = BinaryWriter(descriptor: descriptor)
         writer.write(magic)
@@ -91,13 +202,21 @@ public enum IndexSnapshot {
         writer.write(problems)
         index.write(to: &writer)
         writer.flush()
-        guard close(descriptor) == 0, !writer.failed else {
-            unlink(temporary)
-            return
+        var failure = writer.failure
+        if failure == nil {
+            if let body = Mapping(descriptor: descriptor, size: writer.offset) {
+                writer.write(bytes: CheckedFile.trailer(for: body.bytes))
+                writer.flush()
+                failure = writer.failure
+            } else {
+                failure = String(cString: strerror(errno))
+            }
         }
-        _ = rename(temporary, file)
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, file) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
     }
-
     /// How old a temporary snapshot must be to count as abandoned by a writer
     /// that was killed: far longer than writing any snapshot takes.
     static let abandonedAfter: TimeInterval = 3600
@@ -177,6 +296,7 @@ extension CatalogIndex {
               termBounds.count == vocabulary.count,
               blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
+              averageFieldLength.allSatisfy({ $0.isFinite && $0 >= 0 }),
               exact.allSatisfy(\.isConsistent), acronyms.isConsistent
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,

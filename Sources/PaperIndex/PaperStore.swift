@@ -33,8 +33,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
         }
 
         func finish() -> PaperStore {
-            // Consistent by construction.
-            try! PaperStore(starts: Column(starts), bytes: writer.column(), records: Column(records), ids: .build(ids))
+            PaperStore(consistent: Column(starts), bytes: writer.column(), records: Column(records), ids: .build(ids))
         }
     }
 
@@ -44,6 +43,10 @@ public struct PaperStore: RandomAccessCollection, Sendable {
         else {
             throw BinaryReader.Malformed()
         }
+        self.init(consistent: starts, bytes: bytes, records: records, ids: ids)
+    }
+
+    private init(consistent starts: Column<Int64>, bytes: Column<UInt8>, records: Column<Int32>, ids: StringTable) {
         self.starts = starts
         self.bytes = bytes
         self.records = records
@@ -53,11 +56,17 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 
-    /// Decodes paper `position`. - Complexity: O(size of the record).
+    /// Decodes paper `position`.
+    ///
+    /// - Complexity: O(size of the record).
     public subscript(position: Int) -> Paper {
         var reader = BinaryReader(record(position))
-        // The store was written by this program and validated on load.
-        return try! Paper(reading: &reader)
+        do {
+            return try Paper(reading: &reader)
+        } catch {
+            bytes.reportOutOfBounds("undecodable paper record")
+            return Paper(id: id(at: position))
+        }
     }
 
     /// The text of one searchable field of paper `position` (the title, each
@@ -65,7 +74,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     func parts(of position: Int, field: Field) -> [String] {
         var reader = BinaryReader(record(position))
         // Mirrors the order of `Paper.write(to:)`.
-        return try! {
+        let parts = try? {
             try reader.skipString()
             let title = try reader.readOptionalString()
             if field == .title { return title.map { [$0] } ?? [] }
@@ -81,12 +90,16 @@ public struct PaperStore: RandomAccessCollection, Sendable {
             if field == .abstract { return abstract.map { [$0] } ?? [] }
             return try reader.readStrings()
         }()
+        guard let parts else {
+            bytes.reportOutOfBounds("undecodable paper record")
+            return []
+        }
+        return parts
     }
 
     /// The encoded bytes of paper `position`.
     private func record(_ position: Int) -> UnsafeRawBufferPointer {
-        let record = Int(records[position])
-        return UnsafeRawBufferPointer(bytes.slice(Int(starts[record])..<Int(starts[record + 1])))
+        return UnsafeRawBufferPointer(bytes.slice(starts.span(at: Int(records[position]))))
     }
 
     /// The id of paper `position`, without decoding the paper.

@@ -308,14 +308,19 @@ struct FieldScorer {
     private let lengths: UnsafePointer<UInt16>
     private let lengthCount: Int
     private let averages: InlineArray<4, Double>
+    /// The snapshot the lengths come from, told when a document is out of
+    /// range; not retained: the index keeps it alive.
+    private unowned(unsafe) let file: CheckedFile?
 
     init(_ index: CatalogIndex) {
         self.init(lengths: index.fieldLengths, averages: index.averageFieldLength)
     }
 
     init(lengths: Column<UInt16>, averages: [Double]) {
-        self.lengths = lengths.buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
-        lengthCount = lengths.count
+        let checked = lengths.buffer
+        self.lengths = checked.baseAddress ?? UnsafePointer(bitPattern: 8)!
+        lengthCount = checked.count
+        file = lengths.checkedFile
         self.averages = InlineArray { averages[$0] }
     }
 
@@ -327,7 +332,11 @@ struct FieldScorer {
     @inline(__always)
     func saturated(_ counts: CatalogIndex.FieldCounts, _ doc: Int32, _ fields: UInt8) -> Double {
         let first = Int(doc) * Field.allCases.count
-        precondition(first >= 0 && first + Field.allCases.count <= lengthCount, "document out of range")
+        guard first >= 0, first + Field.allCases.count <= lengthCount else {
+            guard let file else { preconditionFailure("document out of range") }
+            file.markDamaged()
+            return 0
+        }
         var weighted = 0.0
         for field in Field.allCases where fields & 1 << UInt8(field.rawValue) != 0 && counts[field] > 0 {
             let norm = 1 - CatalogIndex.b + CatalogIndex.b * Double(lengths[first + field.rawValue]) / averages[field.rawValue]

@@ -31,9 +31,22 @@ enum Runner {
             return .success
         }
         let terminal = Terminal.current(environment: environment)
+        let loaded = LoadedIndex()
+        let code = execute(spec, rest, Context(terminal: terminal, environment: environment, loaded: loaded), &console)
+        // Damage met while the snapshot was read: the answer is discarded,
+        // and the command runs again on an index built afresh.
+        guard let file = loaded.damagedSnapshot else { return code }
+        IndexSnapshot.discard(file)
+        console = Console()
+        console.error("iaifi: the saved index \(file) was damaged; read the catalog again")
+        return execute(spec, rest, Context(terminal: terminal, environment: environment, loaded: LoadedIndex()), &console)
+    }
+
+    /// Runs one command, turning failures into messages and exit codes.
+    private static func execute(_ spec: CommandSpec, _ arguments: [String], _ context: Context, _ console: inout Console) -> ExitCode {
         do {
-            let parsed = try ParsedArguments.parse(rest, for: spec)
-            var context = Context(arguments: parsed, terminal: terminal, environment: environment)
+            var context = context
+            context.arguments = try ParsedArguments.parse(arguments, for: spec)
             return try Commands.run(spec.name, &context, &console)
         } catch let error as UsageError {
             console.error("Error: \(error.message)\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information.")
@@ -57,6 +70,21 @@ enum Runner {
     }
 }
 
+/// The index a command loaded and the snapshot it came from, kept so that
+/// damage found while the command used it can be told afterwards.
+final class LoadedIndex {
+    private var index: CatalogIndex?
+    private var file: String?
+
+    func record(_ loaded: IndexSnapshot.Loaded) {
+        index = loaded.index
+        file = loaded.file
+    }
+
+    /// The snapshot, if the index was read from one and found damaged.
+    var damagedSnapshot: String? { index?.isDamaged == true ? file : nil }
+}
+
 /// The catalog could not be read at all.
 struct InputError: Error {
     var message: String
@@ -65,9 +93,11 @@ struct InputError: Error {
 /// What every command works with: its arguments, the terminal and, on
 /// first use, the catalog and its index.
 struct Context {
-    var arguments: ParsedArguments
+    var arguments = ParsedArguments()
     var terminal: Terminal
     var environment: [String: String]
+    /// The index once loaded, shared by copies of the context.
+    let loaded: LoadedIndex
 
     /// The paths to read (`--data`, else `$IAIFI_DATA` or the bundled
     /// `Data/`) and where they came from.
@@ -85,7 +115,12 @@ struct Context {
     /// nothing could be read, every error.
     func loadIndex(console: inout Console) throws -> CatalogIndex {
         let paths = try inputPaths().paths
-        let (index, problems, diagnostics) = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
+        let loaded = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
+        self.loaded.record(loaded)
+        for notice in loaded.notices {
+            console.error(notice)
+        }
+        let (index, problems, diagnostics) = (loaded.index, loaded.problems, loaded.diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         if index.count == 0, !errors.isEmpty {
             for diagnostic in errors {
