@@ -234,7 +234,7 @@ extension CatalogIndex {
                 SearchText.forEachTerm(in: text) { term, range, isCompound in
                     guard !isCompound, term.utf8.count >= 3, !term.utf8.allSatisfy(\.isASCIIDigit) else { return }
                     let surface = String(decoding: utf8[range], as: UTF8.self).lowercased()
-                    guard !StopWords.contains(surface) else { return }
+                    guard !labels.isStopWord(surface) else { return }
                     terms.insert(term)
                     labels.note(surface, for: term, firstWins: false)
                 }
@@ -250,6 +250,15 @@ extension CatalogIndex {
 private struct Labels {
     private var first: [String: String] = [:]
     private var tallies: [String: [String: Int]] = [:]
+    /// ``StopWords/contains(_:)`` (which folds diacritics) once per spelling.
+    private var stopWords: [String: Bool] = [:]
+
+    mutating func isStopWord(_ spelling: String) -> Bool {
+        if let known = stopWords[spelling] { return known }
+        let stop = StopWords.contains(spelling)
+        stopWords[spelling] = stop
+        return stop
+    }
 
     mutating func note(_ spelling: String, for term: String, firstWins: Bool) {
         if firstWins {
