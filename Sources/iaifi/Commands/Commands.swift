@@ -135,13 +135,14 @@ enum Commands {
         let top = try context.arguments.integer("top", atLeast: 1)
         let format = try context.format()
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
+        let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
         let counts = index.count(facet, in: try index.search(request), top: top)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound
         }
-        if let chart = try chart(context) {
+        if let chart {
             console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
         } else {
             console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
