@@ -59,8 +59,8 @@ enum CommandSpecs {
         CommandSpec(
             name: name, abstract: "Count papers by \(what), most frequent first.",
             options: filters + [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent."),
-                                OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json] + common,
-            examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5"])
+                                OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json, chart, ascii] + common,
+            examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5", "iaifi \(name) --top 15 --chart"])
     }
 
     static let acronyms = CommandSpec(
@@ -77,7 +77,7 @@ enum CommandSpecs {
     static let commands: [CommandSpec] = [
         search, list, show, related,
         facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
-        acronyms, check,
+        acronyms, graph, trends, check,
     ]
 
     static let overview = """

@@ -12,6 +12,8 @@ enum Commands {
         case "related": try related(context, &console)
         case "check": try check(context, &console)
         case "acronyms": try acronyms(context, &console)
+        case "graph": try graph(context, &console)
+        case "trends": try trends(context, &console)
         default: try facet(Facet(rawValue: name)!, context, &console)
         }
     }
@@ -55,7 +57,7 @@ enum Commands {
         return .success
     }
 
-    private static func applyFilters(_ arguments: ParsedArguments, to request: inout SearchRequest) throws(UsageError) {
+    static func applyFilters(_ arguments: ParsedArguments, to request: inout SearchRequest) throws(UsageError) {
         request.keywords = arguments.all("keyword")
         request.authors = arguments.all("author")
         request.categories = arguments.all("category")
@@ -133,13 +135,18 @@ enum Commands {
         let top = try context.arguments.integer("top", atLeast: 1)
         let format = try context.format()
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
+        let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
         let counts = index.count(facet, in: try index.search(request), top: top)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound
         }
-        console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
+        if let chart {
+            console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
+        } else {
+            console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
+        }
         return .success
     }
 
