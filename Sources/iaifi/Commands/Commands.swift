@@ -53,7 +53,7 @@ enum Commands {
             if arguments.has("no-snippets") { matches?.excerpt = nil }
             return PaperRecord(paper: hit.paper, score: hit.score, matches: matches)
         }
-        console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
+        console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         return .success
     }
 
@@ -84,7 +84,7 @@ enum Commands {
         let index = try context.loadIndex(console: &console)
         let papers = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)] }
         if let format, format != .table {
-            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal))
+            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal), as: format)
         } else {
             console.print(papers.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
         }
@@ -107,7 +107,7 @@ enum Commands {
         if format == .table {
             console.print(RelatedText.render(relations, terminal: context.terminal))
         } else {
-            console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
+            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         }
         return .success
     }
@@ -145,7 +145,7 @@ enum Commands {
         if let chart {
             console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
         } else {
-            console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal))
+            console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal), as: format == .bibtex ? .table : format)
         }
         return .success
     }
@@ -160,7 +160,7 @@ enum Commands {
             console.error("No acronyms found.")
             return .nothingFound
         }
-        console.print(AcronymWriter.write(Array(acronyms), as: format, terminal: context.terminal))
+        console.print(AcronymWriter.write(Array(acronyms), as: format, terminal: context.terminal), as: format == .bibtex ? .table : format)
         return .success
     }
 

@@ -73,7 +73,7 @@ enum FacetWriter {
         case .json: return JSON.array(counts.map(json)).text + "\n"
         case .jsonl: return counts.map { json($0).text + "\n" }.joined()
         case .csv: return CSV.document(header: ["value", "count"], rows: counts.map { [$0.value ?? "", String($0.count)] })
-        case .tsv: return counts.map { "\($0.count)\t\(($0.value ?? label).safeForTerminal.replacingTabs)\n" }.joined()
+        case .tsv: return counts.map { "\($0.count)\t\(($0.value ?? label).tsvCell)\n" }.joined()
         case .table, .bibtex:
             var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: true)])
                 .render(counts.map { [String($0.count), $0.value ?? label] }, width: terminal.width)
@@ -113,7 +113,7 @@ enum AcronymWriter {
         case .jsonl: return acronyms.map { json($0).text + "\n" }.joined()
         case .csv: return CSV.document(header: ["acronym", "expansion", "count"], rows: acronyms.map { [$0.acronym, $0.expansion, String($0.count)] })
         case .tsv:
-            return acronyms.map { "\($0.count)\t\($0.acronym.safeForTerminal.replacingTabs)\t\($0.expansion.safeForTerminal.replacingTabs)\n" }.joined()
+            return acronyms.map { "\($0.count)\t\($0.acronym.tsvCell)\t\($0.expansion.tsvCell)\n" }.joined()
         case .table, .bibtex:
             var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: "ACRONYM"), .init(title: "EXPANSION", flexible: true)])
                 .render(acronyms.map { [String($0.count), $0.acronym, $0.expansion] }, width: terminal.width)
