@@ -10,7 +10,7 @@ import PaperCatalog
 /// difference, a new file in a folder, or a damaged snapshot, and the
 /// snapshot is ignored and rebuilt: a stale answer is never given.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v10"
+    static let magic = "iaifi-index-v11"
 
     /// The index for `paths`, from the snapshot in `folder` when it is fresh,
     /// otherwise parsed, indexed and saved there. `problems` counts the
@@ -146,6 +146,7 @@ extension CatalogIndex {
         writer.write(acronyms.expansions)
         writer.write(acronyms.counts)
         writer.write(acronyms.byExpansion)
+        inferred.write(to: &writer)
     }
 
     /// Reads the columns in place and checks that they fit together.
@@ -168,6 +169,7 @@ extension CatalogIndex {
         let acronyms = try AcronymTable(keys: reader.readStringTable(), forms: reader.readStringTable(),
                                         expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
                                         counts: reader.readColumn(), byExpansion: reader.readColumn())
+        let inferred = try InferredCategories(reading: &reader)
         let documents = papers.count
         // Sizes are checked here, in O(sections); values are checked as they
         // are used (``Column`` bounds-checks), so opening a large snapshot
@@ -177,12 +179,12 @@ extension CatalogIndex {
               termBounds.count == vocabulary.count,
               blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
-              exact.allSatisfy(\.isConsistent), acronyms.isConsistent
+              exact.allSatisfy(\.isConsistent), acronyms.isConsistent, inferred.fits(documents: documents)
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
                   postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
                   dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3],
-                  acronyms: acronyms)
+                  acronyms: acronyms, inferred: inferred)
     }
 }
 
