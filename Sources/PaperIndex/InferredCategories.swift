@@ -78,7 +78,7 @@ struct InferredCategories: Sendable {
 
 extension CatalogIndex {
     /// The least confidence at which `--category X --inferred` counts a
-    /// paper inferred to be in X: on the bundled catalog, leave-one-out, 92%
+    /// paper inferred to be in X: on the bundled catalog, leave-one-out, 93%
     /// of the papers at or above it were right (README, "Inferred categories").
     public static let inferredCategoryThreshold = 0.7
 
