@@ -43,7 +43,8 @@ public enum SortOrder: String, CaseIterable, Sendable {
 public struct Hit: Sendable {
     public var paper: Paper
     public var doc: Int
-    /// BM25F score plus tag bonus; `nil` when nothing was ranked.
+    /// BM25F score of the query's words; `nil` when no words were weighed
+    /// (filters only, `--keyword` included, which orders exact tags first).
     public var score: Double?
     /// Why it matched the query's words, when asked for (``SearchRequest/explainsMatches``).
     public var matches: Matches?
@@ -74,8 +75,6 @@ extension CatalogIndex {
     /// already scale the frequencies it saturates: with 1.2 one title hit
     /// is most of a term's worth (`Bench/relevance/tune.tsv`: 0.863 -> 0.869).
     static let k1 = 1.5, b = 0.75
-    /// Score added for each `--keyword` that is exactly one of the paper's tags.
-    static let exactTagBonus = 1000.0
 
     /// Runs `request`.
     ///
@@ -156,21 +155,24 @@ extension CatalogIndex {
             return holds
         }
         let clauses = plan.clauses.filter { !$0.alternatives.isEmpty }
-        func score(_ doc: Int32) -> Double {
-            coordinatedScores([doc], clauses, units: plan.units)[0] + Double(exactTags.count { $0.contains(doc) }) * Self.exactTagBonus
-        }
+        func score(_ doc: Int32) -> Double { coordinatedScores([doc], clauses, units: plan.units)[0] }
         var scores: [Int32: Double] = [:]
         let docs: [Int32]
         switch request.sort {
         case .relevance where !clauses.isEmpty:
             let all = Array(candidates)
-            var total = coordinatedScores(all, clauses, units: plan.units)
-            for tagged in exactTags { tagged.forEachMember(of: all) { position, _ in total[position] += Self.exactTagBonus } }
-            let best = Array(all.indices).smallest(limit, accepting: { holdsPhrases(all[$0]) }) {
-                total[$0] != total[$1] ? total[$0] > total[$1] : all[$0] < all[$1]
+            let relevance = coordinatedScores(all, clauses, units: plan.units)
+            // Exact tags first, then relevance; the score shown is relevance alone.
+            var tagged = Array(repeating: 0, count: all.count)
+            for exact in exactTags { exact.forEachMember(of: all) { position, _ in tagged[position] += 1 } }
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                if tagged[a] != tagged[b] { return tagged[a] > tagged[b] }
+                if relevance[a] != relevance[b] { return relevance[a] > relevance[b] }
+                return all[a] < all[b]
             }
+            let best = Array(all.indices).smallest(limit, accepting: { holdsPhrases(all[$0]) }, by: precedes)
             docs = best.map { all[$0] }
-            for position in best { scores[all[position]] = total[position] }
+            for position in best { scores[all[position]] = relevance[position] }
         case .relevance where !exactTags.isEmpty:
             docs = bestTagged(candidates, exactTags, limit: limit, accepting: holdsPhrases)
         case .relevance, .date:
@@ -181,7 +183,9 @@ extension CatalogIndex {
             docs = Array(all.indices).smallest(limit) { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : all[$0] < all[$1] }
                 .map { all[$0] }
         }
-        let isRanked = !clauses.isEmpty || !exactTags.isEmpty
+        // A score only where words were weighed: exact tags order the
+        // results but are no measure of relevance to print.
+        let isRanked = !clauses.isEmpty
         return docs.map { doc in
             Hit(paper: papers[Int(doc)], doc: Int(doc), score: isRanked ? scores[doc] ?? score(doc) : nil)
         }

@@ -99,12 +99,20 @@ extension Run {
         #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
     }
 
-    @Test func searchKeywordJSONHasScores() throws {
-        let run = try Run(["search", "--keyword", "diffusion models", "--json"])
-        #expect(run.status == 0)
-        let hits = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(!hits.isEmpty && hits.allSatisfy { $0["score"] is Double })
+    /// Scores belong to words weighed: `--keyword` alone orders exact tags
+    /// first but prints no score; with words, the score is theirs alone.
+    @Test func scoresOnlyForWordsWeighed() throws {
+        let tagged = try Run(["search", "--keyword", "diffusion models", "--json"])
+        #expect(tagged.status == 0)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(tagged.stdout.utf8)) as? [[String: Any]])
+        #expect(!hits.isEmpty && hits.allSatisfy { $0["score"] is NSNull || $0["score"] == nil })
         #expect((hits.first?["keywords"] as? [String])?.contains("diffusion models") == true)
+        let worded = try Run(["search", "sampling", "--keyword", "diffusion models", "--json"])
+        let scored = try #require(try JSONSerialization.jsonObject(with: Data(worded.stdout.utf8)) as? [[String: Any]])
+        #expect(!scored.isEmpty && scored.allSatisfy { ($0["score"] as? Double).map { $0 < 100 } == true })
+        #expect((scored.first?["keywords"] as? [String])?.contains("diffusion models") == true)
+        let listed = try Run(["list", "--keyword", "diffusion models", "--format", "tsv"])
+        #expect(listed.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
     }
 
     @Test func nothingFoundExitsOne() throws {
