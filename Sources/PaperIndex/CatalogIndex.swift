@@ -44,6 +44,8 @@ public struct CatalogIndex: Sendable {
     let years: ExactIndex
     /// Acronyms the papers define (`simulation-based inference (SBI)`).
     let acronyms: AcronymTable
+    /// Categories inferred for papers whose sources state none.
+    let inferred: InferredCategories
 
     static let separator: Int32 = -1
 
@@ -79,18 +81,20 @@ public struct CatalogIndex: Sendable {
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
+        let inferred = InferredCategories(papers: papers, docOfPaper: docOfPaper)
         var builder = Builder(dateKeys: order.map { keys[$0] })
         for position in papers.indices {
             builder.add(papers[position], as: docOfPaper[position])
             papers[position] = Paper(id: "")
             if position % 16_384 == 16_383 { FreedMemory.release() }
         }
-        self = builder.finish()
+        self = builder.finish(inferred: inferred)
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
          postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
-         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable) {
+         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable,
+         inferred: InferredCategories) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
@@ -106,6 +110,7 @@ public struct CatalogIndex: Sendable {
         self.categories = categories
         self.years = years
         self.acronyms = acronyms
+        self.inferred = inferred
     }
 
     /// Whether this index, read from a snapshot, met damage there (a
@@ -324,7 +329,7 @@ extension CatalogIndex {
             countsOfTerm[id].add(field)
         }
 
-        func finish() -> CatalogIndex {
+        func finish(inferred: InferredCategories) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
@@ -370,7 +375,7 @@ extension CatalogIndex {
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
                 dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
-                categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish())
+                categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish(), inferred: inferred)
         }
     }
 }

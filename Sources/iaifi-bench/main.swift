@@ -6,6 +6,7 @@ let usage = """
     USAGE: iaifi-bench generate --papers <n> --out <folder> [--seed <s>]
            iaifi-bench run <folder>... [--queries <n>]
            iaifi-bench floor <folder>...
+           iaifi-bench categories [<folder>...] [--split all|tune|heldout]
 
     generate  writes a deterministic synthetic catalog in the three dump formats
               (80% IAIFI, 10% arXiv, 10% Hugging Face), built from the bundled
@@ -14,6 +15,11 @@ let usage = """
               and prints one table.
     floor     reads each folder and looks up every word in a hash table, on one
               core, doing nothing else: the speed no parse + index can beat.
+    categories
+              leave-one-out accuracy of the inferred categories on the papers
+              whose category is stated (default folder: Data), with and
+              without tags, a confusion matrix and accuracy per confidence
+              band; --split tune or heldout classifies one half only.
 
     """
 
@@ -40,6 +46,13 @@ case "run":
     var rows: [Benchmark.Result] = []
     for folder in arguments { rows.append(Benchmark.run(folder: folder, queries: queries)) }
     Benchmark.printTable(rows)
+case "categories":
+    arguments.removeFirst()
+    guard let split = CategoryReport.Split(rawValue: option("split") ?? "all") else {
+        FileHandle.standardError.write(Data(usage.utf8))
+        exit(2)
+    }
+    CategoryReport.print(folders: arguments.isEmpty ? ["Data"] : arguments, split: split)
 case "floor":
     for folder in arguments.dropFirst() { Floor.print(Floor.run(folder: folder), folder: folder) }
 default:

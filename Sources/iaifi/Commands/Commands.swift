@@ -51,7 +51,7 @@ enum Commands {
         let records = hits.map { hit in
             var matches = hit.matches
             if arguments.has("no-snippets") { matches?.excerpt = nil }
-            return PaperRecord(paper: hit.paper, score: hit.score, matches: matches)
+            return PaperRecord(paper: hit.paper, inferred: index.inferredCategory(of: hit.doc), score: hit.score, matches: matches)
         }
         console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         return .success
@@ -61,6 +61,7 @@ enum Commands {
         request.keywords = arguments.all("keyword")
         request.authors = arguments.all("author")
         request.categories = arguments.all("category")
+        request.includesInferred = arguments.has("inferred")
         if let year = arguments.value("year") {
             guard arguments.value("since") == nil, arguments.value("until") == nil else {
                 throw UsageError(message: "'--year' cannot be combined with '--since' or '--until'")
@@ -82,11 +83,14 @@ enum Commands {
     private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
         let index = try context.loadIndex(console: &console)
-        let papers = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)] }
+        let records = try context.arguments.positionals.map { id in
+            let doc = try resolve(id, in: index)
+            return PaperRecord(paper: index.papers[doc], inferred: index.inferredCategory(of: doc))
+        }
         if let format, format != .table {
-            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal), as: format)
+            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         } else {
-            console.print(papers.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
+            console.print(records.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
         }
         return .success
     }
@@ -102,7 +106,8 @@ enum Commands {
             return .nothingFound
         }
         let records = relations.map {
-            PaperRecord(paper: $0.paper, score: $0.score, sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
+            PaperRecord(paper: $0.paper, inferred: index.inferredCategory(of: $0.doc), score: $0.score,
+                        sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
         }
         if format == .table {
             console.print(RelatedText.render(relations, terminal: context.terminal))
@@ -137,7 +142,7 @@ enum Commands {
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
         let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
-        let counts = index.count(facet, in: try index.search(request), top: top)
+        let counts = index.count(facet, in: try index.search(request), top: top, includingInferred: request.includesInferred)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound

@@ -3,7 +3,8 @@ import PaperIndex
 
 /// The readable, whole-record view `show` prints.
 enum RecordText {
-    static func render(_ paper: Paper, terminal: Terminal) -> String {
+    static func render(_ record: PaperRecord, terminal: Terminal) -> String {
+        let paper = record.paper
         var lines = [terminal.bold((paper.title ?? "(no title)").safeForTerminal), ""]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
@@ -18,7 +19,7 @@ enum RecordText {
         field("authors", authors)
         field("organization", paper.organization)
         field("date", paper.date.map { $0.description + (paper.dateYearInferred ? " (year inferred)" : "") })
-        field("category", paper.category)
+        field("category", record.categoryLabel)
         field("keywords", paper.keywords.joined(separator: " · "))
         field("arXiv", paper.arxivId)
         field("comments", paper.comments)
@@ -69,21 +70,27 @@ enum RelatedText {
 enum FacetWriter {
     static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, terminal: Terminal) -> String {
         let label = facet == .categories ? "(no category)" : "(no date)"
+        // Counted with inferred categories: a second count after the first.
+        let inferred = counts.contains { $0.inferred != nil }
+        func numbers(_ count: FacetCount) -> [String] { [String(count.count)] + (inferred ? [String(count.inferred ?? 0)] : []) }
         switch format {
         case .json: return JSON.array(counts.map(json)).text + "\n"
         case .jsonl: return counts.map { json($0).text + "\n" }.joined()
-        case .csv: return CSV.document(header: ["value", "count"], rows: counts.map { [$0.value ?? "", String($0.count)] })
-        case .tsv: return counts.map { "\($0.count)\t\(($0.value ?? label).tsvCell)\n" }.joined()
+        case .csv:
+            return CSV.document(header: ["value", "count"] + (inferred ? ["inferred"] : []), rows: counts.map { [$0.value ?? ""] + numbers($0) })
+        case .tsv: return counts.map { (numbers($0) + [($0.value ?? label).tsvCell]).joined(separator: "\t") + "\n" }.joined()
         case .table, .bibtex:
-            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: true)])
-                .render(counts.map { [String($0.count), $0.value ?? label] }, width: terminal.width)
+            let columns = [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
+                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: true)]
+            var lines = TableLayout(columns: columns)
+                .render(counts.map { numbers($0) + [$0.value ?? label] }, width: terminal.width)
             lines[0] = terminal.bold(lines[0])
             return lines.joined(separator: "\n") + "\n"
         }
     }
 
     private static func json(_ count: FacetCount) -> JSON {
-        .object([("value", .optional(count.value)), ("count", .int(count.count))])
+        .object([("value", .optional(count.value)), ("count", .int(count.count))] + (count.inferred.map { [("inferred", .int($0))] } ?? []))
     }
 }
 
