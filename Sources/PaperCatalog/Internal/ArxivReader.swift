@@ -2,7 +2,10 @@
 ///
 /// Each entry ends with an `arXiv:ID` line and a `Created: YYYY-MM-DD` line;
 /// before them come an optional title and author line, the abstract and an
-/// optional comments line (pages, figures, venue).
+/// optional comments line (pages, figures, venue). Which line is which
+/// follows from the entry's blank lines (`EntryLayout`), not from what a
+/// line's punctuation suggests: a title may hold full stops, question marks
+/// and colons, and an abstract need not end with a full stop.
 enum ArxivReader: DumpReader {
     static let format = DumpFormat.arxiv
 
