@@ -43,26 +43,20 @@ enum IAIFIReader: DumpReader {
         var paper = Paper(
             title: file.lines[titleIndex].trimmed, date: header.date.resolved(year: nil),
             category: header.category, sources: [Source(format: .iaifi, file: file.path, line: TextFile.number(index))])
-        let rest = body.dropFirst()
-        let abstractIndex = rest.first { LineShape.isProse(file.lines[$0]) && !LineShape.isAuthorList(file.lines[$0]) }
-        let head = abstractIndex.map { index in rest.prefix { $0 != index } } ?? rest.prefix { LineShape.isAuthorList(file.lines[$0]) }
-        if let authorIndex = head.first {
+        let fields = Fields(body.dropFirst(), in: file)
+        if let authorIndex = fields.authors {
             let list = AuthorList(file.lines[authorIndex])
             paper.authors = list.names
             paper.authorsComplete = !list.truncated
             paper.authorCount = list.truncated ? nil : list.names.count
-            for extra in head.dropFirst() {
-                result.warn(file, line: extra, "unexpected line \(quoted(file.lines[extra])) between the authors and the abstract; skipped")
-            }
         } else {
             result.warn(file, line: titleIndex, "expected an author line after the title; authors left empty")
         }
-        paper.abstract = abstractIndex.map { file.lines[$0].trimmed }
-        for lineIndex in rest.drop(while: { head.contains($0) || $0 == abstractIndex }) {
+        paper.abstract = fields.abstract.map { file.lines[$0].trimmed }
+        paper.keywordLine = fields.keywords.map { file.lines[$0].trimmed }
+        for lineIndex in fields.others {
             let line = file.lines[lineIndex].trimmed
-            if paper.keywordLine == nil, LineShape.isKeywordLine(line) {
-                paper.keywordLine = line
-            } else if LineShape.isNavigation(line) {
+            if LineShape.isNavigation(line) {
                 result.note(file, line: lineIndex, "skipped page-navigation line \(quoted(line))")
             } else {
                 result.warn(file, line: lineIndex, "unexpected line \(quoted(line)); skipped")
@@ -84,6 +78,56 @@ enum IAIFIReader: DumpReader {
         let words = prefix.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
         return (prefix, date)
+    }
+}
+
+/// Which of the lines after an entry's title is what, decided by their
+/// number and order, never by a line's punctuation.
+///
+/// The site prints every field on a line of its own, blank lines between:
+/// the title, the author line, the abstract, the keyword line, then
+/// sometimes a page line such as `All Posts`. With three lines or more after
+/// the title, the first is the author line and the second the abstract; the
+/// keyword line is the first lower-case line after them (normally the
+/// next). With fewer, a field is missing, and the two fields with a shape of
+/// their own tell which: a list of names is the author line, a line of
+/// lower-case tags the keyword line, and the abstract is neither.
+private struct Fields {
+    var authors: Int?
+    var abstract: Int?
+    var keywords: Int?
+    /// Lines the entry has no place for, in order.
+    var others: [Int] = []
+
+    init(_ lines: ArraySlice<Int>, in file: TextFile) {
+        let lines = Array(lines)
+        func isAuthorList(_ index: Int) -> Bool { LineShape.isAuthorList(file.lines[index]) }
+        func isKeywordLine(_ index: Int) -> Bool { LineShape.isKeywordLine(file.lines[index].trimmed) }
+        switch lines.count {
+        case 0:
+            break
+        case 1:
+            if isAuthorList(lines[0]) {
+                authors = lines[0]
+            } else if isKeywordLine(lines[0]) {
+                keywords = lines[0]
+            } else {
+                abstract = lines[0]
+            }
+        case 2:
+            if !isKeywordLine(lines[1]) {
+                (authors, abstract) = (lines[0], lines[1])
+            } else if isAuthorList(lines[0]) {
+                (authors, keywords) = (lines[0], lines[1])
+            } else {
+                (abstract, keywords) = (lines[0], lines[1])
+            }
+        default:
+            (authors, abstract) = (lines[0], lines[1])
+            for index in lines.dropFirst(2) {
+                if keywords == nil, isKeywordLine(index) { keywords = index } else { others.append(index) }
+            }
+        }
     }
 }
 

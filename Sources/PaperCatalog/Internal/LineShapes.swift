@@ -59,11 +59,6 @@ enum LineShape {
         return line.utf8.allSatisfy { $0 < 0x80 } || !line.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
-    /// Prose: a sentence or more.
-    static func isProse(_ line: String) -> Bool {
-        line.utf8.count >= 80 && (line.utf8.last == UInt8(ascii: ".") || containsSentenceBreak(line))
-    }
-
     /// Whether `. ` occurs. - Complexity: one pass over the UTF-8 bytes.
     private static func containsSentenceBreak(_ line: String) -> Bool {
         var previous: UInt8 = 0
