@@ -5,7 +5,8 @@ import PaperCatalog
 /// Every entry is `@misc` (no dump names a journal; arXiv and INSPIRE export
 /// preprints so) keyed by the record id, with `title` (capitals that must
 /// stay, and math, protected by braces), `author` (`Last, First` joined by
-/// `and`, `and others` when the list was truncated), `year`, `month` (a
+/// `and`, `and others` when the list was truncated; else `key`, the title, which
+/// styles sort and label by), `year`, `month` (a
 /// month macro), and for papers with an arXiv id `eprint`,
 /// `archivePrefix = {arXiv}` and `url`; then `keywords`, `annote` (the
 /// comments: pages, figures, venue, which styles do not print) and
@@ -18,7 +19,12 @@ enum BibTeX {
     static func entry(for paper: Paper) -> String {
         var fields: [(String, String)] = []
         if let title = paper.title { fields.append(("title", "{" + self.title(title, abstract: paper.abstract) + "}")) }
-        if let author = authorField(paper) { fields.append(("author", "{" + author + "}")) }
+        if let author = authorField(paper) {
+            fields.append(("author", "{" + author + "}"))
+        } else {
+            // What styles sort and label an entry with no author by.
+            fields.append(("key", "{" + text(paper.title ?? paper.id) + "}"))
+        }
         if let date = paper.date {
             fields.append(("year", "{\(date.year)}"))
             fields.append(("month", months[date.month - 1]))
@@ -72,7 +78,7 @@ enum BibTeX {
     /// (`plain`, `abbrv`, ...): each word, or part of a hyphenated word,
     /// that holds math (`{$SU(2)$}`), a capital after its first letter
     /// (`{LSST}`, `{GW170817}`, `{OmniJet}`, `{LLMs}`), or is a capital
-    /// letter alone (`{S}-wave`; not the article `A`) is braced, and so is a
+    /// letter alone (`{S}-wave`, `Part {I}`; not the article `A`) is braced, and so is a
     /// capitalised word the abstract writes capitalised mid-sentence and
     /// never in lower case (a proper noun: `{Fisher}`, `{Gaussian}`).
     /// Words holding braces or LaTeX commands outside math are left as written.
@@ -84,7 +90,12 @@ enum BibTeX {
             let parts = split(word, separators: ["-", "/"])
             return parts.map { part -> String in
                 if part == "-" || part == "/" { return part }
-                return protects(part, wholeWord: parts.count == 1, properNouns: properNouns) ? "{" + escape(part) + "}" : escape(part)
+                guard protects(part, wholeWord: parts.count == 1, properNouns: properNouns) else { return escape(part) }
+                // Punctuation around the word stays outside the braces: `({GCN})`, `{AI} {Feynman}:`.
+                let isWord: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "$" }
+                let start = part.firstIndex(where: isWord) ?? part.startIndex
+                let end = part.lastIndex(where: isWord).map(part.index(after:)) ?? part.endIndex
+                return escape(String(part[..<start])) + "{" + escape(String(part[start..<end])) + "}" + escape(String(part[end...]))
             }.joined()
         }
         return finished(words.joined(separator: " "))
@@ -148,7 +159,7 @@ private extension BibTeX {
         let letters = part.filter(\.isLetter)
         guard let first = letters.first else { return false }
         if letters.dropFirst().contains(where: \.isUppercase) { return true }
-        if letters.count == 1, first.isUppercase { return !(wholeWord && (letters == "A" || letters == "I")) }
+        if letters.count == 1, first.isUppercase { return !(wholeWord && letters == "A") }
         return first.isUppercase && properNouns.contains(String(letters))
     }
 
