@@ -22,7 +22,7 @@ enum RecordText {
         field("category", record.categoryLabel)
         field("keywords", paper.keywords.joined(separator: " · "))
         field("arXiv", paper.arxivId)
-        field("url", paper.url + (paper.urlKind == .search ? "  (arXiv search; no arXiv id known)" : ""))
+        field("url", paper.url + (paper.urlKind == .search ? " (arXiv search; no arXiv id known)" : ""))
         field("pdf", paper.pdfURL)
         field("comments", paper.comments)
         field("upvotes", paper.upvotes.map(String.init))
