@@ -72,7 +72,7 @@ extension Run {
 @Suite struct CommandLineTests {
     static let documentedKeys: Set<String> = [
         "id", "title", "authors", "authorsComplete", "authorCount", "date", "category", "abstract", "keywords",
-        "arxivId", "comments", "upvotes", "sources",
+        "arxivId", "url", "urlKind", "pdfUrl", "comments", "upvotes", "sources",
     ]
 
     @Test func listJSONIsTheWholeCatalog() throws {

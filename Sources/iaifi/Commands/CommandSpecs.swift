@@ -51,6 +51,13 @@ enum CommandSpecs {
         options: [OptionSpec(name: "format", value: "<format>", help: "text (default), json, jsonl, csv, bibtex, tsv or table."), json] + common,
         examples: ["iaifi show 2504.00256", "iaifi show udrescu2019 --format bibtex"])
 
+    static let open = CommandSpec(
+        name: "open", abstract: "Open papers in the browser: the arXiv page, else an arXiv search for the title.",
+        arguments: [("<id>...", "Record ids, or unique prefixes of them.")],
+        minimumPositionals: 1, maximumPositionals: nil,
+        options: [OptionSpec(name: "print", help: "Print the links, one per line, instead of opening them.")] + common,
+        examples: ["iaifi open 2504.00256", "iaifi open halverson2026 --print", "BROWSER=lynx iaifi open 2412.10504"])
+
     static let related = CommandSpec(
         name: "related", abstract: "Papers most connected to one paper, with the reason.",
         arguments: [("<id>", "A record id or a unique prefix of one.")],
@@ -79,7 +86,7 @@ enum CommandSpecs {
         examples: ["iaifi check", "iaifi check --data ~/dumps/"])
 
     static let commands: [CommandSpec] = [
-        search, list, show, related,
+        search, list, show, open, related,
         facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
         acronyms, graph, trends, check,
     ]

@@ -9,6 +9,7 @@ enum Commands {
         case "search": try search(context, &console, ranked: true)
         case "list": try search(context, &console, ranked: false)
         case "show": try show(context, &console)
+        case "open": try open(context, &console)
         case "related": try related(context, &console)
         case "check": try check(context, &console)
         case "acronyms": try acronyms(context, &console)
@@ -119,7 +120,7 @@ enum Commands {
 
     /// The document with this exact id, else with a unique id prefix; an
     /// ambiguous prefix lists the candidates.
-    private static func resolve(_ id: String, in index: CatalogIndex) throws -> Int {
+    static func resolve(_ id: String, in index: CatalogIndex) throws -> Int {
         if let doc = index.doc(withID: id) { return doc }
         let candidates = index.docs(withIDPrefix: id)
         if candidates.count == 1 { return candidates[0] }

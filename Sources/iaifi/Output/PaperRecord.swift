@@ -31,6 +31,9 @@ struct PaperRecord {
             ("keywords", .array(paper.keywords.map(JSON.string))),
             ("keywordLine", .optional(paper.keywordLine)),
             ("arxivId", .optional(paper.arxivId)),
+            ("url", .string(paper.url)),
+            ("urlKind", .string(paper.urlKind.rawValue)),
+            ("pdfUrl", .optional(paper.pdfURL)),
             ("comments", .optional(paper.comments)),
             ("upvotes", .optional(paper.upvotes)),
             ("sources", .array(paper.sources.map { source in

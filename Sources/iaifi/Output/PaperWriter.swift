@@ -78,7 +78,7 @@ enum PaperWriter {
 
     static let csvHeader = [
         "id", "title", "authors", "authorsComplete", "authorCount", "date", "category", "keywords",
-        "arxivId", "comments", "upvotes", "score", "abstract",
+        "arxivId", "comments", "upvotes", "score", "abstract", "url", "urlKind", "pdfUrl",
     ]
 
     private static func csvRow(_ record: PaperRecord) -> [String] {
@@ -88,6 +88,7 @@ enum PaperWriter {
             paper.authorCount.map(String.init) ?? "", paper.date?.description ?? "", paper.category ?? "",
             paper.keywords.joined(separator: "; "), paper.arxivId ?? "", paper.comments ?? "",
             paper.upvotes.map(String.init) ?? "", record.score.map { String(format2: $0) } ?? "", paper.abstract ?? "",
+            paper.url, paper.urlKind.rawValue, paper.pdfURL ?? "",
         ]
     }
 }

@@ -22,6 +22,8 @@ enum RecordText {
         field("category", record.categoryLabel)
         field("keywords", paper.keywords.joined(separator: " · "))
         field("arXiv", paper.arxivId)
+        field("url", paper.url + (paper.urlKind == .search ? " (arXiv search; no arXiv id known)" : ""))
+        field("pdf", paper.pdfURL)
         field("comments", paper.comments)
         field("upvotes", paper.upvotes.map(String.init))
         field("sources", paper.sources.map { "\($0.file):\($0.line) (\($0.format.rawValue))" }.joined(separator: ", "))
