@@ -67,23 +67,34 @@ enum RelatedText {
 
 /// Facet counts in each format.
 enum FacetWriter {
-    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, terminal: Terminal) -> String {
+    /// `variants` (authors): each person's spellings, `; ` separated, in a
+    /// third column (TSV: a third field) or `variants` cell; JSON always has them.
+    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, variants: Bool = false, terminal: Terminal) -> String {
         let label = facet == .categories ? "(no category)" : "(no date)"
+        let variants = variants && facet == .authors
         switch format {
-        case .json: return JSON.array(counts.map(json)).text + "\n"
-        case .jsonl: return counts.map { json($0).text + "\n" }.joined()
-        case .csv: return CSV.document(header: ["value", "count"], rows: counts.map { [$0.value ?? "", String($0.count)] })
-        case .tsv: return counts.map { "\($0.count)\t\(($0.value ?? label).safeForTerminal.replacingTabs)\n" }.joined()
+        case .json: return JSON.array(counts.map { json($0, facet: facet) }).text + "\n"
+        case .jsonl: return counts.map { json($0, facet: facet).text + "\n" }.joined()
+        case .csv:
+            return CSV.document(header: ["value", "count"] + (variants ? ["variants"] : []),
+                                rows: counts.map { [$0.value ?? "", String($0.count)] + (variants ? [$0.variants.joined(separator: "; ")] : []) })
+        case .tsv:
+            return counts.map { count in
+                let extra = variants ? "\t" + count.variants.joined(separator: "; ").safeForTerminal.replacingTabs : ""
+                return "\(count.count)\t\((count.value ?? label).safeForTerminal.replacingTabs)\(extra)\n"
+            }.joined()
         case .table, .bibtex:
-            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: true)])
-                .render(counts.map { [String($0.count), $0.value ?? label] }, width: terminal.width)
+            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: !variants)]
+                                    + (variants ? [.init(title: "VARIANTS", flexible: true)] : []))
+                .render(counts.map { [String($0.count), $0.value ?? label] + (variants ? [$0.variants.joined(separator: "; ")] : []) }, width: terminal.width)
             lines[0] = terminal.bold(lines[0])
             return lines.joined(separator: "\n") + "\n"
         }
     }
 
-    private static func json(_ count: FacetCount) -> JSON {
-        .object([("value", .optional(count.value)), ("count", .int(count.count))])
+    private static func json(_ count: FacetCount, facet: Facet) -> JSON {
+        .object([("value", .optional(count.value)), ("count", .int(count.count))]
+                + (facet == .authors ? [("variants", .array(count.variants.map(JSON.string)))] : []))
     }
 }
 
