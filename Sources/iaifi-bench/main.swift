@@ -6,6 +6,7 @@ let usage = """
     USAGE: iaifi-bench generate --papers <n> --out <folder> [--seed <s>]
            iaifi-bench run <folder>... [--queries <n>]
            iaifi-bench floor <folder>...
+           iaifi-bench authors [--pairs <tsv>] [<folder>...] [--verbose]
 
     generate  writes a deterministic synthetic catalog in the three dump formats
               (80% IAIFI, 10% arXiv, 10% Hugging Face), built from the bundled
@@ -14,6 +15,9 @@ let usage = """
               and prints one table.
     floor     reads each folder and looks up every word in a hash table, on one
               core, doing nothing else: the speed no parse + index can beat.
+    authors   groups the author spellings of the catalog (default: Data/) into
+              people and scores it on hand-labelled pairs (default:
+              Bench/authors/pairs.tsv): precision and recall per split.
 
     """
 
@@ -40,6 +44,12 @@ case "run":
     var rows: [Benchmark.Result] = []
     for folder in arguments { rows.append(Benchmark.run(folder: folder, queries: queries)) }
     Benchmark.printTable(rows)
+case "authors":
+    arguments.removeFirst()
+    let pairs = option("pairs") ?? "Bench/authors/pairs.tsv"
+    let verbose = arguments.contains("--verbose")
+    arguments.removeAll { $0 == "--verbose" }
+    AuthorBench.run(pairs: pairs, folders: arguments.isEmpty ? ["Data"] : arguments, verbose: verbose)
 case "floor":
     for folder in arguments.dropFirst() { Floor.print(Floor.run(folder: folder), folder: folder) }
 default:
