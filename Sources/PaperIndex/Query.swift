@@ -1,3 +1,4 @@
+import TextNormalization
 import Foundation
 
 /// A parsed search query.
@@ -40,6 +41,16 @@ public indirect enum Query: Equatable, Sendable {
         public init(_ occur: Occur, _ query: Query) {
             self.occur = occur
             self.query = query
+        }
+    }
+
+    /// Whether any part of the query has something to search for: a query
+    /// of stray punctuation is refused rather than matching everything.
+    var searchesSomething: Bool {
+        switch self {
+        case .word(let text, _), .phrase(let text, _), .prefix(let text, _): !SearchText.terms(text).isEmpty
+        case .firstAuthor, .category, .years: true
+        case .clauses(let clauses): clauses.contains { $0.query.searchesSomething }
         }
     }
 
@@ -155,6 +166,9 @@ struct QueryParser {
     mutating func parseQuery() throws(QueryError) -> Query? {
         guard !tokens.isEmpty else { return nil }
         let query = try parseOr()
+        guard query.searchesSomething else {
+            throw QueryError(message: "the query has no letters or digits to search for", column: tokens[0].1)
+        }
         if position < tokens.count {
             let (token, column) = tokens[position]
             throw QueryError(message: token == .close ? "unbalanced ')': no '(' to close" : "unexpected \(describe(token))", column: column)
@@ -236,10 +250,12 @@ struct QueryParser {
             position += 1
             depth -= 1
             return inner
+        case .word(let word) where word.hasSuffix("*"):
+            return .prefix(try Self.searchable(String(word.dropLast()), "'\(word)' needs letters or digits before the '*'", column), field: nil)
         case .word(let word):
-            return word.hasSuffix("*") && word.count > 1 ? .prefix(String(word.dropLast()), field: nil) : .word(word, field: nil)
+            return .word(word, field: nil)
         case .phrase(let phrase):
-            return .phrase(phrase, field: nil)
+            return .phrase(try Self.searchable(phrase, "the phrase \"\(phrase)\" has no words to search for", column), field: nil)
         case .field(let name):
             return try parseField(name, column: column)
         default:
@@ -269,13 +285,21 @@ struct QueryParser {
             }
             return .years(range)
         case .category:
-            return .category(value)
+            return .category(try Self.searchable(value, "'\(name):' needs a category name", column))
         case .author where value.hasPrefix("^"):
-            return .firstAuthor(String(value.dropFirst()))
+            return .firstAuthor(try Self.searchable(String(value.dropFirst()), "'\(name):^' needs a name after the '^'", column))
         default:
-            if value.hasSuffix("*"), value.count > 1, !value.contains(" ") { return .prefix(String(value.dropLast()), field: field) }
-            return quoted ? .phrase(value, field: field) : .word(value, field: field)
+            let empty = "'\(name):' needs a value with letters or digits"
+            if value.hasSuffix("*"), !value.contains(" ") { return .prefix(try Self.searchable(String(value.dropLast()), empty, column), field: field) }
+            return quoted ? .phrase(try Self.searchable(value, empty, column), field: field) : .word(try Self.searchable(value, empty, column), field: field)
         }
+    }
+
+    /// `text`, unless it has nothing to search for (no letter or digit),
+    /// which would match every paper or none: then `message`.
+    private static func searchable(_ text: String, _ message: String, _ column: Int) throws(QueryError) -> String {
+        guard !SearchText.terms(text).isEmpty else { throw QueryError(message: message, column: column) }
+        return text
     }
 
     static func yearRange(_ text: String) -> ClosedRange<Int>? {

@@ -50,9 +50,14 @@ public struct Hit: Sendable {
 /// A request that names something the catalog does not have.
 public enum SearchError: Error, Equatable, CustomStringConvertible {
     case unknownCategory(String, suggestion: String?, known: [String])
+    /// A filter value with no letter or digit, which would match every
+    /// paper or none; `what` names the filter (`"author"`).
+    case nothingToMatch(String, what: String)
 
     public var description: String {
         switch self {
+        case .nothingToMatch(let value, let what):
+            return "the \(what) \"\(value)\" has no letters or digits to match"
         case .unknownCategory(let name, let suggestion, let known):
             if let suggestion { return "no category \"\(name)\"; did you mean \"\(suggestion)\"?" }
             return "no category \"\(name)\"; known categories: \(known.joined(separator: ", "))"
@@ -83,6 +88,9 @@ extension CatalogIndex {
     public func search(_ request: SearchRequest) throws(SearchError) -> [Hit] {
         var plan = try request.query.map(plan) ?? QueryPlan()
         var exactTags: [DocSet] = []
+        for (values, what) in [(request.keywords, "keyword"), (request.authors, "author"), (request.categories, "category")] {
+            if let empty = values.first(where: { SearchText.terms($0).isEmpty }) { throw .nothingToMatch(empty, what: what) }
+        }
         for keyword in request.keywords {
             let key = SearchText.key(keyword)
             exactTags.append(tags.docs(key) ?? DocSet(sorted: []))

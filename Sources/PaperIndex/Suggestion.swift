@@ -1,16 +1,24 @@
 /// "Did you mean ...?" by edit distance.
 public enum Suggestion {
     /// The candidate closest to `word` (case-insensitive Levenshtein distance),
-    /// if it is close enough to be a plausible misspelling.
+    /// if it is close enough to be a plausible misspelling: within a third
+    /// of the word's length (at least 2).
+    ///
+    /// - Complexity: O(*n* × *m*) per candidate whose length is within the
+    ///   allowed distance of the word's; others cost O(*m*), so a huge
+    ///   argument costs little.
     public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int)?
-        for candidate in candidates {
+        var allowed = max(2, target.count / 3)
+        for candidate in candidates where abs(candidate.count - target.count) <= allowed {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            if distance <= allowed, distance < (best?.1 ?? .max) {
+                best = (candidate, distance)
+                allowed = distance
+            }
         }
-        guard let (candidate, distance) = best else { return nil }
-        return distance <= max(2, target.count / 3) ? candidate : nil
+        return best?.0
     }
 
     /// Levenshtein distance. - Complexity: O(*n* × *m*).

@@ -6,7 +6,7 @@ enum IAIFI {
     static let version = "0.1.0"
 
     static func main() {
-        var console = Console()
+        var console = Console(guardsTerminal: isatty(STDOUT_FILENO) == 1)
         let code = Runner.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, console: &console)
         exit(console.flush() ? code.rawValue : ExitCode.outputError.rawValue)
     }
@@ -29,8 +29,27 @@ enum ExitCode: Int32 {
 struct Console {
     private(set) var output = ""
     private(set) var errors = ""
+    /// Whether stdout is a terminal, where documents are made safe.
+    let guardsTerminal: Bool
 
+    init(guardsTerminal: Bool = false) { self.guardsTerminal = guardsTerminal }
+
+    /// Adds text made for the terminal: help, and tables and records whose
+    /// values were made safe (``Swift/String/safeForTerminal``) as they
+    /// were laid out.
     mutating func print(_ text: String) { output += text }
+
+    /// Adds a document for programs (TSV, CSV, JSON, BibTeX, DOT, GraphML):
+    /// exact in a file or pipe; on a terminal, with every control and
+    /// format character that could move the cursor, rewrite the screen or
+    /// reorder text replaced by `�` (``Swift/String/neutralisedForTerminal``).
+    mutating func print(document text: String) { output += guardsTerminal ? text.neutralisedForTerminal : text }
+
+    /// Adds `text` written in `format`: a table is made for the terminal,
+    /// anything else is a document.
+    mutating func print(_ text: String, as format: OutputFormat) {
+        if format == .table { print(text) } else { print(document: text) }
+    }
     /// Adds a message for stderr, each line made safe for a terminal: a
     /// message may quote an argument, a value from the environment or the data.
     mutating func error(_ text: String) {

@@ -130,6 +130,51 @@ import Testing
         #expect(catalog.diagnostics.first?.message.contains("not a regular file") == true)
     }
 
+    @Test func devicesAreRefusedWithTheirKind() {
+        #expect(Catalog.load(paths: ["/dev/null"]).diagnostics.first?.message.hasPrefix("a device, not a regular file") == true)
+    }
+
+    /// A gigabyte of holes: refused as binary after one probe, not read whole.
+    @Test func sparseFilesAreRefusedAfterABoundedRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-sparse-\(getpid()).txt").path
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+        defer { unlink(path) }
+        guard descriptor >= 0, ftruncate(descriptor, 1 << 30) == 0 else { return }
+        close(descriptor)
+        guard case .success(let bytes) = InputFiles.read(InputPath(path), limit: Catalog.defaultMaxFileBytes) else {
+            Issue.record("a sparse file is readable")
+            return
+        }
+        #expect(bytes.count == InputFiles.probeSize)
+        #expect(Catalog.load(paths: [path]).diagnostics.first?.message.contains("binary data") == true)
+    }
+
+    /// Files in /proc say they are empty; what they hold is read anyway.
+    @Test func filesThatUnderstateTheirSizeAreReadWhole() throws {
+        guard case .success(let bytes) = InputFiles.read(InputPath("/proc/self/status"), limit: 1 << 20) else { return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Name:"))
+    }
+
+    /// A name that is not UTF-8 is read, and shown with the odd byte escaped.
+    @Test func namesThatAreNotUTF8AreReadAndShownEscaped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-names-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Array((folder + "/list").utf8) + [0xFF] + Array("ing.txt".utf8) + [0]
+        let text = Array(try String(contentsOfFile: Paths.data + "/arxiv-listing.txt", encoding: .utf8).utf8)
+        let written = name.withUnsafeBufferPointer { path in
+            path.withMemoryRebound(to: CChar.self) { path -> Int in
+                let descriptor = open(path.baseAddress!, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+                defer { close(descriptor) }
+                return text.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+            }
+        }
+        #expect(written == text.count)
+        let catalog = Catalog.load(paths: [folder])
+        #expect(catalog.papers.count == 10 && !catalog.hasErrors)
+        #expect(catalog.files.map(\.path) == [folder + "/list\\xFFing.txt"])
+    }
+
     @Test func unreadableFileIsReported() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-locked-\(getpid()).txt").path
         try "x".write(toFile: path, atomically: true, encoding: .utf8)

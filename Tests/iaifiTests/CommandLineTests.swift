@@ -7,7 +7,12 @@ struct Run {
     var stdout: String
     var stderr: String
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Runs with stdout and stderr on pipes, or stdout on a terminal.
+    init(_ arguments: [String], environment: [String: String] = [:], onTerminal: Bool = false) throws {
+        if onTerminal { try self.init(onTerminal: arguments, environment: environment) } else { try self.init(piped: arguments, environment: environment) }
+    }
+
+    private init(piped arguments: [String], environment: [String: String]) throws {
         let process = Process()
         let folder = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             .deletingLastPathComponent()
@@ -23,6 +28,43 @@ struct Run {
         process.waitUntilExit()
         status = process.terminationStatus
         stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
+
+extension Run {
+    /// Runs with stdout on a pseudo-terminal, as a user at a terminal would.
+    private init(onTerminal arguments: [String], environment: [String: String]) throws {
+        // A pseudo-terminal pair from /dev/ptmx: unlock it (TIOCSPTLCK) and
+        // find its number (TIOCGPTN), as posix_openpt would.
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0, number: UInt32 = 0
+        guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let terminal = try #require(FileHandle(forUpdatingAtPath: "/dev/pts/\(number)"))
+        let process = Process()
+        let folder = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).deletingLastPathComponent()
+        process.executableURL = folder.appendingPathComponent("iaifi")
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "COLUMNS": "200"].merging(environment) { $1 }
+        let err = Pipe()
+        process.standardOutput = terminal
+        process.standardError = err
+        try process.run()
+        try terminal.close()
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { break }  // EIO once the program closed the terminal
+            output += buffer[..<count]
+        }
+        close(master)
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: output, as: UTF8.self)
         stderr = String(decoding: errData, as: UTF8.self)
     }
 }
@@ -137,16 +179,65 @@ struct Run {
     }
 }
 
+@Suite struct BoundedArgumentTests {
+    @Test func emptyMatchersAreUsageErrors() throws {
+        for arguments in [["search", "*"], ["search", "\"\""], ["search", "author:^"], ["search", "title:\"\""], ["list", "--author", ""],
+                          ["list", "--keyword", " "], ["list", "--author", "^"], ["search", "-", "--"]] {
+            let run = try Run(arguments)
+            #expect(run.status == 2 && run.stderr.contains("Error:") && run.stdout.isEmpty, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test func aDataVariableNamingNoPathIsAnInputError() throws {
+        for value in ["", ":::"] {
+            let run = try Run(["list"], environment: ["IAIFI_DATA": value])
+            #expect(run.status == 3 && run.stderr.contains("$IAIFI_DATA is set to \"\(value)\""), "\(value): \(run.stderr)")
+        }
+    }
+
+    /// A 60 KB argument is looked up and compared with the catalog's tags
+    /// (for a suggestion) without work that grows with its length squared.
+    @Test func aHugeKeywordIsAnsweredPromptly() throws {
+        let run = try Run(["list", "--keyword", String(repeating: "diffusion ", count: 6_000)])
+        #expect(run.status == 1 && run.stderr.contains("No papers found"))
+    }
+}
+
 @Suite struct SafeOutputTests {
     private let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/inputs/control-characters.txt").path
 
     @Test func tablesAndRecordsNeverCarryEscapes() throws {
-        for arguments in [["list", "--format", "table"], ["list"], ["show", "author2024hyperlink"]] {
+        for arguments in [["list", "--format", "table"], ["show", "author2024hyperlink"]] {
             let run = try Run(arguments + ["--data", fixture])
             #expect(run.status == 0, "\(arguments) \(run.stderr)")
             #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "\(arguments)")
         }
+    }
+
+    /// On a terminal, no format lets the data move the cursor, clear the
+    /// screen, set the clipboard (OSC 52) or reverse the text (U+202E).
+    @Test func everyFormatIsNeutralisedOnATerminal() throws {
+        for format in ["table", "tsv", "csv", "json", "jsonl", "bibtex"] {
+            let run = try Run(["list", "--format", format, "--data", fixture, "--quiet"], environment: ["NO_COLOR": "1"], onTerminal: true)
+            #expect(run.status == 0, "\(format) \(run.stderr)")
+            let acted = run.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0 == "\u{202E}" }
+            #expect(acted.isEmpty && run.stdout.contains("Red"), "\(format): \(acted.map { String($0.value, radix: 16) })")
+        }
+        let graph = try Run(["graph", "--data", fixture, "--quiet"], onTerminal: true)
+        #expect(!graph.stdout.contains("\u{1B}"))
+    }
+
+    /// In a pipe, the data stays exact where the format can hold it.
+    @Test func documentsStayExactInAPipe() throws {
+        let csv = try Run(["list", "--format", "csv", "--data", fixture])
+        #expect(csv.stdout.contains("\u{1B}[31mRed") && csv.stdout.contains("\u{202E}") && csv.stdout.contains("\u{1B}]52;c;"))
+        let tsv = try Run(["list", "--format", "tsv", "--data", fixture])
+        #expect(tsv.stdout.contains("\u{1B}[31mRed") && tsv.stdout.split(separator: "\n").count == 1)
+        let json = try Run(["list", "--format", "json", "--data", fixture])
+        #expect(json.stdout.contains("\\u202e") && !json.stdout.contains("\u{202E}"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect((parsed?.first?["title"] as? String)?.contains("\u{202E} evil\u{1B}]52") == true)
     }
 
     @Test func jsonEscapesAndCSVDefuses() throws {
@@ -211,6 +302,53 @@ struct Run {
         try FileManager.default.removeItem(atPath: cache + "/" + snapshot)
         _ = try Run(["categories"], environment: environment)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: cache)) == [snapshot, (young as NSString).lastPathComponent])
+    }
+
+    /// Damage found only while answering (a flipped byte deep in the
+    /// papers): the answer is discarded, the command runs again on a fresh
+    /// index, and one notice says so.
+    @Test func damageFoundWhileAnsweringGivesTheRightAnswerAndOneNotice() throws {
+        let cache = try temporaryFolder("cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let environment = ["IAIFI_CACHE_DIR": cache]
+        let expected = try Run(["list", "--format", "jsonl"], environment: environment)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
+        let url = URL(fileURLWithPath: cache + "/" + name)
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 3] ^= 0x04
+        try bytes.write(to: url)
+        let damaged = try Run(["list", "--format", "jsonl"], environment: environment)
+        #expect(damaged.stdout == expected.stdout && damaged.status == 0)
+        #expect(damaged.stderr.components(separatedBy: "was damaged").count == 2, "\(damaged.stderr)")
+        let after = try Run(["list", "--format", "jsonl"], environment: environment)
+        #expect(after.stdout == expected.stdout && !after.stderr.contains("damaged"))
+    }
+
+    @Test func aSymlinkPlantedInTheCacheIsNeverFollowed() throws {
+        let cache = try temporaryFolder("cache"), target = try temporaryFolder("target")
+        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: target) }
+        let environment = ["IAIFI_CACHE_DIR": cache]
+        let expected = try Run(["categories", "--format", "tsv"], environment: environment)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
+        try FileManager.default.moveItem(atPath: cache + "/" + name, toPath: target + "/planted")
+        try FileManager.default.createSymbolicLink(atPath: cache + "/" + name, withDestinationPath: target + "/planted")
+        let run = try Run(["categories", "--format", "tsv"], environment: environment)
+        #expect(run.stdout == expected.stdout)
+        // The link was replaced by a real snapshot; what it pointed to is untouched.
+        let kind = try FileManager.default.attributesOfItem(atPath: cache + "/" + name)[.type] as? FileAttributeType
+        #expect(kind == .typeRegular)
+        #expect(FileManager.default.fileExists(atPath: target + "/planted"))
+    }
+
+    @Test func anUnusableCacheGivesOneNoticeAndTheRightAnswer() throws {
+        let folder = try temporaryFolder("file")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let notAFolder = folder + "/cache"
+        try "x".write(toFile: notAFolder, atomically: true, encoding: .utf8)
+        let expected = try Run(["categories", "--format", "tsv"], environment: ["IAIFI_CACHE": "off"])
+        let run = try Run(["categories", "--format", "tsv"], environment: ["IAIFI_CACHE_DIR": notAFolder])
+        #expect(run.stdout == expected.stdout && run.status == 0)
+        #expect(run.stderr.contains("not using the cache folder \(notAFolder)"))
     }
 
     @Test func damagedSnapshotIsRebuilt() throws {

@@ -26,7 +26,7 @@ public struct Catalog: Sendable {
         let inputs = InputFiles.expand(paths)
         return Catalog(inputs: inputs.map { input in
             switch input {
-            case .file(let path): (path, { InputFiles.read(path, limit: maxFileBytes) })
+            case .file(let path): (path.display, { InputFiles.read(path, limit: maxFileBytes) })
             case .problem(let path, let message): (path, { .failure(message) })
             }
         })
@@ -150,8 +150,8 @@ extension Catalog {
         for input in InputFiles.expand(paths) {
             guard case .file(let path) = input else { return nil }
             var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            lines.append("\(path)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+            guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
+            lines.append("\(path.display)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
         }
         return lines.joined(separator: "\n")
     }

@@ -13,11 +13,13 @@ public enum CatalogLocation {
     public static let environmentVariable = "IAIFI_DATA"
 
     /// The default paths and a phrase saying where they came from, or `nil`.
+    /// A set `IAIFI_DATA` wins even when it names no path (`""`, `":"`):
+    /// the paths are then empty, for the caller to refuse.
     public static func defaultPaths(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executablePath: String? = currentExecutablePath()
     ) -> (paths: [String], origin: String)? {
-        if let value = environment[environmentVariable], !value.isEmpty {
+        if let value = environment[environmentVariable] {
             return (value.split(separator: ":").map(String.init), "$\(environmentVariable)")
         }
         if let executablePath {

@@ -3,7 +3,7 @@ import Foundation
 /// Turns the paths a user gave into the files to read.
 enum InputFiles {
     enum Input {
-        case file(String)
+        case file(InputPath)
         case problem(String, Failure)
     }
 
@@ -19,7 +19,7 @@ enum InputFiles {
     /// tree ends instead of looping.
     static func expand(_ paths: [String]) -> [Input] {
         var visited: Set<Identity> = []
-        return paths.flatMap { expand($0, visited: &visited) }
+        return paths.flatMap { expand(InputPath($0), visited: &visited) }
     }
 
     /// A file's device and inode: the same file under any name.
@@ -28,57 +28,135 @@ enum InputFiles {
         var inode: UInt64
     }
 
-    private static func expand(_ path: String, visited: inout Set<Identity>) -> [Input] {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let type = attributes[.type] as? FileAttributeType
-        else { return [.problem(path, Failure(message: "no such file or folder"))] }
-        if type == .typeRegular || type == .typeDirectory {
-            var info = stat()
-            if stat(path, &info) == 0, !visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted {
-                return []
-            }
+    private static func expand(_ path: InputPath, visited: inout Set<Identity>) -> [Input] {
+        var info = stat()
+        guard path.withCString({ stat($0, &info) }) == 0 else { return [.problem(path.display, Failure(message: missing(path)))] }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFDIR else {
+            let what = kind == S_IFIFO ? "a named pipe" : kind == S_IFSOCK ? "a socket" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : "not a regular file"
+            return [.problem(path.display, Failure(message: "\(what), not a regular file or folder; expected a text dump"))]
         }
-        switch type {
-        case .typeRegular:
-            return [.file(path)]
-        case .typeDirectory:
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                return [.problem(path, Failure(message: "folder cannot be read (permission denied?)"))]
-            }
-            let base = path.hasSuffix("/") ? path : path + "/"
-            let visible = names.filter { !$0.hasPrefix(".") }
-            // Nothing from a folder whose entries were all taken already: that is no problem.
-            let inputs = visible.sorted().flatMap { expand(base + $0, visited: &visited) }
-            return visible.isEmpty ? [.problem(path, Failure(message: "folder holds no dump files"))] : inputs
-        case .typeSymbolicLink:
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
-            let resolved = target.hasPrefix("/") ? target : (path as NSString).deletingLastPathComponent + "/" + target
-            return FileManager.default.fileExists(atPath: resolved)
-                ? expand(resolved, visited: &visited) : [.problem(path, Failure(message: "broken symbolic link to \(target)"))]
-        default:
-            return [.problem(path, Failure(message: "not a regular file or folder; expected a text dump"))]
+        guard visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return [] }
+        guard kind == S_IFDIR else { return [.file(path)] }
+        guard let names = path.entries() else {
+            return [.problem(path.display, Failure(message: "folder cannot be read (permission denied?)"))]
+        }
+        let visible = names.filter { $0.first != UInt8(ascii: ".") }
+        // Nothing from a folder whose entries were all taken already: that is no problem.
+        let inputs = visible.map(path.appending).sorted { $0.display < $1.display }.flatMap { expand($0, visited: &visited) }
+        return visible.isEmpty ? [.problem(path.display, Failure(message: "folder holds no dump files"))] : inputs
+    }
+
+    /// Why `path` cannot be examined: missing, a broken link, or not allowed.
+    private static func missing(_ path: InputPath) -> String {
+        let reason = errno
+        var link = stat()
+        if path.withCString({ lstat($0, &link) }) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            return "broken symbolic link to \(path.linkTarget ?? "?")"
+        }
+        return reason == ENOENT || reason == ENOTDIR ? "no such file or folder" : String(cString: strerror(reason))
+    }
+
+    /// Bytes read before a file is known to be text: a NUL among them, and
+    /// the rest is not read (a binary or sparse file is refused quickly).
+    static let probeSize = 1 << 16
+
+    /// The file's bytes, unless it is unreadable or larger than `limit`. The
+    /// size is what reading finds, not what the file system says (a file in
+    /// `/proc` says 0). A file whose first ``probeSize`` bytes hold a NUL is
+    /// read no further: those bytes are enough to reject it as binary.
+    static func read(_ path: InputPath, limit: Int) -> Result<[UInt8], Failure> {
+        let unreadable = Failure(message: "file cannot be read (permission denied?)")
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return .failure(unreadable) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(Failure(message: "not a regular file; expected a text dump"))
+        }
+        let stated = Int(info.st_size)
+        guard stated <= limit else { return .failure(tooLarge(stated, limit)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stated)
+        var chunk = [UInt8](repeating: 0, count: probeSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(unreadable) }
+            if count == 0 { return .success(bytes) }
+            bytes += chunk[..<count]
+            guard bytes.count <= limit else { return .failure(tooLarge(bytes.count, limit)) }
+            if bytes.count <= probeSize, bytes.contains(0) { return .success(bytes) }
+            // Past the probe, read the rest in large steps.
+            if bytes.count >= probeSize, chunk.count == probeSize { chunk = [UInt8](repeating: 0, count: 1 << 22) }
         }
     }
 
-    /// The file's bytes, unless it is unreadable or larger than `limit`.
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= limit else {
-            return .failure(Failure(message: "file is \(size) bytes; files over \(limit) bytes are not read (split it into several dumps)"))
+    private static func tooLarge(_ size: Int, _ limit: Int) -> Failure {
+        Failure(message: "file is \(size > limit ? "over \(limit)" : "\(size)") bytes; files over \(limit) bytes are not read (split it into several dumps)")
+    }
+}
+
+/// A path as the file system has it: bytes, which need not be UTF-8 (a
+/// folder may hold a name in another encoding), and the readable form
+/// shown in reports, with any byte that is not UTF-8 written `\xFF`.
+struct InputPath {
+    private let bytes: [UInt8]
+    let display: String
+
+    init(_ path: String) { self.init(bytes: Array(path.utf8)) }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+        display = Self.displayed(bytes)
+    }
+
+    func withCString<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+
+    /// The path of `name` inside this folder.
+    func appending(_ name: [UInt8]) -> InputPath {
+        InputPath(bytes: (bytes.last == UInt8(ascii: "/") ? bytes : bytes + [UInt8(ascii: "/")]) + name)
+    }
+
+    /// The names in this folder, as bytes, without `.` and `..`.
+    func entries() -> [[UInt8]]? {
+        guard let folder = withCString({ opendir($0) }) else { return nil }
+        defer { closedir(folder) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
         }
-        let unreadable = Failure(message: "file cannot be read (permission denied?)")
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(unreadable) }
-        defer { close(descriptor) }
-        // Straight into the array: no intermediate `Data`, no second copy.
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, min(size - count, 1 << 30))
-                if read <= 0 { complete = read == 0; break }
-                count += read
+        return names
+    }
+
+    /// Where a symbolic link points, readable.
+    var linkTarget: String? {
+        var target = [UInt8](repeating: 0, count: Int(PATH_MAX))
+        let count = withCString { path in target.withUnsafeMutableBufferPointer { readlink(path, $0.baseAddress!, $0.count) } }
+        return count < 0 ? nil : Self.displayed(Array(target[..<count]))
+    }
+
+    /// `bytes` as text, each byte that is not part of valid UTF-8 as `\xFF`.
+    private static func displayed(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var output = "", start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + 1)
+            // The longest valid sequence from `start` (at most 4 bytes).
+            var valid: String?
+            for length in stride(from: min(4, bytes.count - start), through: 1, by: -1) {
+                if let text = String(validating: bytes[start..<(start + length)], as: UTF8.self) {
+                    valid = text
+                    end = start + length
+                    break
+                }
             }
+            if let valid { output += valid } else { output += "\\x" + String(bytes[start], radix: 16, uppercase: true) }
+            start = end
         }
-        return complete ? .success(bytes) : .failure(unreadable)
+        return output
     }
 }

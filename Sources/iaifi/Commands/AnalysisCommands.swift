@@ -21,10 +21,10 @@ extension Commands {
         guard !graph.nodes.isEmpty else {
             console.error(hits.isEmpty ? "No papers found." : "No \(graph.kind == .tags ? "tags" : "authors") in the \(hits.count) papers found.")
             // An empty graph is still a well-formed document for whatever reads it.
-            console.print(GraphWriter.write(graph, as: format))
+            console.print(document: GraphWriter.write(graph, as: format))
             return .nothingFound
         }
-        console.print(GraphWriter.write(graph, as: format))
+        console.print(document: GraphWriter.write(graph, as: format))
         return .success
     }
 
@@ -62,7 +62,8 @@ extension Commands {
         do { report = try index.trends(in: hits, of: arguments.has("words") ? .words : .tags, before: before, after: after, guard: test) } catch {
             throw UsageError(message: error.description)
         }
-        console.print(TrendWriter.write(report, top: top, as: chart == nil ? format : .table, chart: chart, terminal: context.terminal))
+        let shown: OutputFormat = chart == nil ? format : .table
+        console.print(TrendWriter.write(report, top: top, as: shown, chart: chart, terminal: context.terminal), as: shown)
         if report.rising.isEmpty, report.falling.isEmpty {
             console.error("No change passes the test.")
             return .nothingFound

@@ -53,7 +53,7 @@ enum Commands {
             if arguments.has("no-snippets") { matches?.excerpt = nil }
             return PaperRecord(paper: hit.paper, score: hit.score, matches: matches)
         }
-        console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
+        console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         noteTruncatedAuthorLists(request.authors, index, context, &console)
         return .success
     }
@@ -96,7 +96,7 @@ enum Commands {
         let index = try context.loadIndex(console: &console)
         let papers = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)] }
         if let format, format != .table {
-            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal))
+            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal), as: format)
         } else {
             console.print(papers.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
         }
@@ -119,7 +119,7 @@ enum Commands {
         if format == .table {
             console.print(RelatedText.render(relations, terminal: context.terminal))
         } else {
-            console.print(PaperWriter.write(records, as: format, terminal: context.terminal))
+            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         }
         return .success
     }
@@ -158,7 +158,8 @@ enum Commands {
         if let chart {
             console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
         } else {
-            console.print(FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal))
+            console.print(FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal),
+                          as: format == .bibtex ? .table : format)
         }
         if facet == .authors, !context.arguments.has("quiet") {
             let truncated = hits.count { !$0.paper.authorsComplete }
@@ -180,7 +181,7 @@ enum Commands {
             console.error("No acronyms found.")
             return .nothingFound
         }
-        console.print(AcronymWriter.write(Array(acronyms), as: format, terminal: context.terminal))
+        console.print(AcronymWriter.write(Array(acronyms), as: format, terminal: context.terminal), as: format == .bibtex ? .table : format)
         return .success
     }
 

@@ -37,7 +37,7 @@ enum Runner {
         // and the command runs again on an index built afresh.
         guard let file = loaded.damagedSnapshot else { return code }
         IndexSnapshot.discard(file)
-        console = Console()
+        console = Console(guardsTerminal: console.guardsTerminal)
         console.error("iaifi: the saved index \(file) was damaged; read the catalog again")
         return execute(spec, rest, Context(terminal: terminal, environment: environment, loaded: LoadedIndex()), &console)
     }
@@ -106,6 +106,10 @@ struct Context {
         if !paths.isEmpty { return (paths, "--data") }
         guard let found = CatalogLocation.defaultPaths(environment: environment) else {
             throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
+        }
+        guard !found.paths.isEmpty else {
+            let variable = CatalogLocation.environmentVariable
+            throw InputError(message: "$\(variable) is set to \"\(environment[variable] ?? "")\", which names no file or folder; set it to paths separated by ':', or unset it to read the bundled catalog")
         }
         return found
     }

@@ -1,5 +1,7 @@
 /// A JSON value with keys kept in the order given, written compactly and
-/// deterministically. Strings escape `"`, `\` and every control character.
+/// deterministically. Strings escape `"`, `\` and every character a
+/// terminal acts on (controls, separators, format characters such as
+/// U+202E), as `\uXXXX`: exact, and safe to print anywhere.
 enum JSON {
     case string(String)
     case int(Int)
@@ -59,9 +61,12 @@ enum JSON {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where scalar.isActedOnByTerminals:
+                // Beyond U+FFFF (tag characters), as a UTF-16 surrogate pair.
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: output.unicodeScalars.append(scalar)
             }
         }
@@ -69,8 +74,9 @@ enum JSON {
     }
 
     /// Bytes that may start something to escape: ASCII controls, `"`, `\`,
-    /// DEL, and the lead bytes of C1 controls (C2) and U+2028/U+2029 (E2).
+    /// DEL, and any non-ASCII byte (C1 controls, separators and format
+    /// characters are all beyond ASCII).
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x7F
     }
 }

@@ -73,7 +73,7 @@ enum PaperWriter {
         let paper = record.paper
         let fields = [paper.id, paper.date?.description ?? "", paper.category ?? "", paper.title ?? "",
                       paper.authors.joined(separator: "; ")] + (record.score.map { [String(format2: $0)] } ?? [])
-        return fields.map { $0.safeForTerminal.replacingTabs }.joined(separator: "\t") + "\n"
+        return fields.map { $0.tsvCell }.joined(separator: "\t") + "\n"
     }
 
     static let csvHeader = [
@@ -99,6 +99,4 @@ extension String {
         let fraction = abs(scaled % 100)
         self = "\(scaled / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
-
-    var replacingTabs: String { replacingOccurrences(of: "\t", with: " ") }
 }

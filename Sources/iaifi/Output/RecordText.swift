@@ -80,8 +80,8 @@ enum FacetWriter {
                                 rows: counts.map { [$0.value ?? "", String($0.count)] + (variants ? [$0.variants.joined(separator: "; ")] : []) })
         case .tsv:
             return counts.map { count in
-                let extra = variants ? "\t" + count.variants.joined(separator: "; ").safeForTerminal.replacingTabs : ""
-                return "\(count.count)\t\((count.value ?? label).safeForTerminal.replacingTabs)\(extra)\n"
+                let extra = variants ? "\t" + count.variants.joined(separator: "; ").tsvCell : ""
+                return "\(count.count)\t\((count.value ?? label).tsvCell)\(extra)\n"
             }.joined()
         case .table, .bibtex:
             var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: !variants)]
@@ -124,7 +124,7 @@ enum AcronymWriter {
         case .jsonl: return acronyms.map { json($0).text + "\n" }.joined()
         case .csv: return CSV.document(header: ["acronym", "expansion", "count"], rows: acronyms.map { [$0.acronym, $0.expansion, String($0.count)] })
         case .tsv:
-            return acronyms.map { "\($0.count)\t\($0.acronym.safeForTerminal.replacingTabs)\t\($0.expansion.safeForTerminal.replacingTabs)\n" }.joined()
+            return acronyms.map { "\($0.count)\t\($0.acronym.tsvCell)\t\($0.expansion.tsvCell)\n" }.joined()
         case .table, .bibtex:
             var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: "ACRONYM"), .init(title: "EXPANSION", flexible: true)])
                 .render(acronyms.map { [String($0.count), $0.acronym, $0.expansion] }, width: terminal.width)

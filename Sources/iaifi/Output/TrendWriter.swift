@@ -99,7 +99,7 @@ enum TrendWriter {
     /// share after, change in share, z, year:papers,...` (shares as fractions).
     private static func tsvLine(_ direction: String, _ trend: Trend, _ report: TrendReport) -> String {
         let years = report.years.map { "\($0):\(trend.perYear[$0 - report.years.lowerBound])" }.joined(separator: ",")
-        return [direction, trend.label.safeForTerminal.replacingTabs, String(trend.before), fraction(trend.beforeShare),
+        return [direction, trend.label.tsvCell, String(trend.before), fraction(trend.beforeShare),
                 String(trend.after), fraction(trend.afterShare), fraction(trend.change), String(format2: trend.z), years]
             .joined(separator: "\t") + "\n"
     }

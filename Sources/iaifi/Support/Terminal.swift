@@ -26,10 +26,21 @@ struct Terminal {
     func dim(_ text: String) -> String { usesColor ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }
 
+extension Unicode.Scalar {
+    /// Whether a terminal would act on the character rather than show it:
+    /// C0 and C1 controls (ESC starts every escape sequence), line and
+    /// paragraph separators, and format characters (category Cf: the
+    /// bidirectional overrides and isolates such as U+202E, zero-width
+    /// characters) that reorder or hide what follows.
+    var isActedOnByTerminals: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || properties.generalCategory == .format
+    }
+}
+
 extension String {
-    /// The text with control characters (including ESC, so no ANSI escape
-    /// sequence from the data reaches the terminal, and the bidirectional
-    /// overrides) replaced by `�`, and runs of white space folded to one space.
+    /// The text as one line for a terminal: characters a terminal acts on
+    /// (``Unicode/Scalar/isActedOnByTerminals``) replaced by `�`, tabs, line
+    /// breaks and runs of spaces folded to one space.
     var safeForTerminal: String {
         var output = String.UnicodeScalarView()
         var lastWasSpace = false
@@ -40,13 +51,22 @@ extension String {
                 continue
             }
             lastWasSpace = false
-            let value = scalar.value
-            // C0 and C1 controls, line separators, and the bidirectional
-            // overrides and isolates that reorder what follows (U+202E).
-            let isControl = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-            output.append(isControl ? "\u{FFFD}" : scalar)
+            output.append(scalar.isActedOnByTerminals ? "\u{FFFD}" : scalar)
         }
         return String(output)
+    }
+
+    /// A whole document for a terminal: line breaks and tabs kept, every
+    /// other character a terminal acts on replaced by `�`.
+    var neutralisedForTerminal: String {
+        guard unicodeScalars.contains(where: { $0.isActedOnByTerminals && $0 != "\n" && $0 != "\r" && $0 != "\t" }) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0.isActedOnByTerminals && $0 != "\n" && $0 != "\r" && $0 != "\t" ? "\u{FFFD}" : $0 }))
+    }
+
+    /// A TSV cell: tabs and line breaks, which the format cannot hold in a
+    /// value, become spaces; everything else is kept exactly.
+    var tsvCell: String {
+        guard contains(where: { $0 == "\t" || $0.isNewline }) else { return self }
+        return String(map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }
