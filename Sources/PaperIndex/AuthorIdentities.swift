@@ -209,17 +209,21 @@ extension CatalogIndex {
     /// The author keys a typed name stands for, each with every spelling of
     /// its identity: keys holding the name's words in order (`Tegmark`,
     /// `Max Tegmark`, as before identities), and keys whose name is
-    /// compatible with it (`J. Thaler`, `Thaler, Jesse`, `Thaler, J`,
-    /// `Villar, V. A.`). A name compatible with several people (`A. Smith`)
-    /// stands for all of them.
+    /// compatible with it (`Thaler, Jesse`, `J. Thaler`, `Thaler, J`,
+    /// `Villar, V. A.`): with the same full first name, or, for a name
+    /// typed with initials only, any name the initials fit. Initials that fit
+    /// several people (`A. Smith`) stand for all of them.
     /// - Complexity: O(log keys + keys holding the surname + their identities' keys).
     func authorKeys(matching typed: String) -> Set<Int> {
         var matched = Set(authors.positions(containing: SearchText.key(typed)))
         if let query = PersonName(typed, query: true), !query.given.isEmpty {
+            // A full first name picks its person (and, through the identity, the initials grouped with it);
+            // initials alone pick every person they could be.
+            let initialsOnly = query.given.allSatisfy(\.isInitial)
             for key in authors.positions(containing: SearchText.key(query.surnameText)) {
-                guard let name = PersonName(authors.names[key]), name.surname == query.surname,
-                      query.likeness(to: name) != .incompatible else { continue }
-                matched.insert(key)
+                guard let name = PersonName(authors.names[key]), name.surname == query.surname else { continue }
+                let likeness = query.likeness(to: name)
+                if likeness == .likely || (initialsOnly && likeness == .possible) { matched.insert(key) }
             }
         }
         var expanded = Set<Int>()
