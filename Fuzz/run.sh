@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for RUNS executions (default
 # 10 million). Usage: Fuzz/run.sh [RUNS] [TARGET...]
-# Targets: iaifi arxiv hf query pipeline search. A crashing input is saved in
+# Targets: iaifi arxiv hf query pipeline search snapshot. A crashing input is saved in
 # .build-fuzz/crashes/; copy it to Tests/Fixtures/fuzz-regressions/ with a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,18 +24,25 @@ for target in $targets; do
   mkdir -p "$corpus"
   case $target in
     query)
-      swiftc -O -sanitize=fuzzer -parse-as-library -module-name PaperIndex \
+      swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperIndex "${normalization[@]}" \
         Sources/PaperIndex/Query.swift Sources/PaperIndex/Suggestion.swift Fuzz/FuzzQuery.swift -o "$binary"
       printf '%s' 'dark matter' > "$corpus/1"; printf '%s' 'title:"flow" (a OR b) -c year:2020..' > "$corpus/2"
       printf '%s' 'author:^Tegmark diffus* NOT x' > "$corpus/3"; printf '%s' '"unbalanced (x' > "$corpus/4" ;;
-    search)
+    search|snapshot)
       # PaperCatalog as a static library, then PaperIndex with the entry point over it.
       swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperCatalog -emit-module "${normalization[@]}" \
         -emit-module-path "$out/modules/PaperCatalog.swiftmodule" -emit-library -static -o "$out/libPaperCatalog.a" $catalog
+      entry=Fuzz/FuzzSearch.swift
+      [ "$target" = snapshot ] && entry=Fuzz/FuzzSnapshot.swift
       swiftc -O -sanitize=fuzzer -parse-as-library -package-name iaifi -module-name PaperIndex "${normalization[@]}" -lPaperCatalog \
-        $(find Sources/PaperIndex -name '*.swift') Fuzz/FuzzSearch.swift -o "$binary"
-      printf '%s' 'dark matter' > "$corpus/1"; printf '%s' '"neural network" OR symmetry -galaxy' > "$corpus/2"
-      printf '%s' 'physics-informed year:2023..' > "$corpus/3"; printf '%s' 'diffusion model' > "$corpus/4" ;;
+        $(find Sources/PaperIndex -name '*.swift') "$entry" -o "$binary"
+      if [ "$target" = search ]; then
+        printf '%s' 'dark matter' > "$corpus/1"; printf '%s' '"neural network" OR symmetry -galaxy' > "$corpus/2"
+        printf '%s' 'physics-informed year:2023..' > "$corpus/3"; printf '%s' 'diffusion model' > "$corpus/4"
+      else
+        # An intact snapshot, one flipped byte, and one resealed patch.
+        printf '\x00' > "$corpus/1"; printf '\x00\x10\x00\x00\x00\x41' > "$corpus/2"; printf '\x01\x00\x04\x00\x00\xff' > "$corpus/3"
+      fi ;;
     *)
       flag=$(echo "$target" | tr a-z A-Z)
       [ "$target" = pipeline ] && flag="IAIFI -D FUZZ_PIPELINE"

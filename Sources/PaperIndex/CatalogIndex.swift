@@ -49,6 +49,8 @@ public struct CatalogIndex: Sendable {
     /// Documents whose author list is incomplete (cut after a few names,
     /// or only a count or an organisation), ascending.
     let incompleteAuthors: Column<Int32>
+    /// Categories inferred for papers whose sources state none.
+    let inferred: InferredCategories
 
     static let separator: Int32 = -1
 
@@ -84,19 +86,20 @@ public struct CatalogIndex: Sendable {
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
+        let inferred = InferredCategories(papers: papers, docOfPaper: docOfPaper)
         var builder = Builder(dateKeys: order.map { keys[$0] })
         for position in papers.indices {
             builder.add(papers[position], as: docOfPaper[position])
             papers[position] = Paper(id: "")
             if position % 16_384 == 16_383 { FreedMemory.release() }
         }
-        self = builder.finish()
+        self = builder.finish(inferred: inferred)
     }
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
          postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
          tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable,
-         identities: AuthorIdentities, incompleteAuthors: Column<Int32>) {
+         inferred: InferredCategories, identities: AuthorIdentities, incompleteAuthors: Column<Int32>) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
@@ -112,6 +115,7 @@ public struct CatalogIndex: Sendable {
         self.categories = categories
         self.years = years
         self.acronyms = acronyms
+        self.inferred = inferred
         self.identities = identities
         self.incompleteAuthors = incompleteAuthors
     }
@@ -334,7 +338,7 @@ extension CatalogIndex {
             countsOfTerm[id].add(field)
         }
 
-        func finish() -> CatalogIndex {
+        func finish(inferred: InferredCategories) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
             let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
@@ -381,7 +385,7 @@ extension CatalogIndex {
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
                 dateKeys: Column(dateKeys), tags: tags, authors: authors,
-                categories: categories, years: exact[3].finish(), acronyms: acronyms.finish(),
+                categories: categories, years: exact[3].finish(), acronyms: acronyms.finish(), inferred: inferred,
                 identities: AuthorIdentities.build(authors: authors, tags: tags, categories: categories, documents: documents),
                 incompleteAuthors: Column(incompleteAuthors.sorted()))
         }

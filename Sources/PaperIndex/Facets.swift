@@ -14,16 +14,26 @@ public struct FacetCount: Equatable, Sendable {
     /// Authors only: the spellings of the person among the papers counted,
     /// `value` (the most complete spelling of the catalog) first when it is among them.
     public var variants: [String] = []
+    /// Categories counted with inferred ones: papers with no stated category
+    /// inferred to be in this one at or above
+    /// ``CatalogIndex/inferredCategoryThreshold``; in the row of papers
+    /// with no stated category, those left with none. `nil` otherwise.
+    public var inferred: Int? = nil
 }
 
 extension CatalogIndex {
     /// Counts `hits` by `facet`, most frequent first (years: newest first),
-    /// papers with no value last. - Complexity: O(hits × values per paper).
-    /// Authors are counted by identity (``AuthorIdentities``): a paper
-    /// counts once for a person however it spells the name.
-    public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil) -> [FacetCount] {
+    /// papers with no value last. Categories `includingInferred` also count,
+    /// apart (``FacetCount/inferred``), the categories inferred for papers
+    /// whose sources state none, and rank by both counts together. Authors
+    /// are counted by identity (``AuthorIdentities``): a paper counts once
+    /// for a person however it spells the name.
+    /// - Complexity: O(hits × values per paper).
+    public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil, includingInferred: Bool = false) -> [FacetCount] {
         if facet == .authors { return countAuthors(in: hits, top: top) }
-        var counts: [String: Int] = [:]
+        let inferring = includingInferred && facet == .categories
+        var counts: [String: Int] = [:], inferredCounts: [String: Int] = [:]
+        var uninferred = 0
         var spelling: [String: String] = [:]
         var missing = 0
         for hit in hits {
@@ -34,17 +44,30 @@ extension CatalogIndex {
             case .years: hit.paper.year.map { [String($0)] } ?? []
             }
             if values.isEmpty { missing += 1 }
+            if inferring, values.isEmpty {
+                if let inferred = inferredCategory(of: hit.doc), inferred.confidence >= Self.inferredCategoryThreshold {
+                    let key = SearchText.key(inferred.name)
+                    inferredCounts[key, default: 0] += 1
+                    if spelling[key] == nil { spelling[key] = inferred.name }
+                    counts[key, default: 0] += 0
+                } else {
+                    uninferred += 1
+                }
+            }
             for value in Set(values.map { SearchText.key($0) }) { counts[value, default: 0] += 1 }
             for value in values where spelling[SearchText.key(value)] == nil { spelling[SearchText.key(value)] = value }
         }
-        var result = counts.map { FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value) }
+        var result = counts.map { FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value, inferred: inferring ? inferredCounts[$0.key, default: 0] : nil) }
         if facet == .years {
             result.sort { $0.value! > $1.value! }
         } else {
-            result.sort { $0.count != $1.count ? $0.count > $1.count : $0.value! < $1.value! }
+            let total = { (count: FacetCount) in count.count + (count.inferred ?? 0) }
+            result.sort { total($0) != total($1) ? total($0) > total($1) : $0.value! < $1.value! }
         }
         if let top { result = Array(result.prefix(top)) }
-        if missing > 0, facet == .categories || facet == .years { result.append(FacetCount(value: nil, count: missing)) }
+        if missing > 0, facet == .categories || facet == .years {
+            result.append(FacetCount(value: nil, count: missing, inferred: inferring ? uninferred : nil))
+        }
         return result
     }
 }

@@ -14,6 +14,10 @@ public struct SearchRequest: Sendable {
     public var authors: [String] = []
     /// Categories; a paper in any of them matches.
     public var categories: [String] = []
+    /// Whether ``categories`` also match papers whose sources state no
+    /// category and whose inferred one is among them, with at least
+    /// ``CatalogIndex/inferredCategoryThreshold`` confidence.
+    public var includesInferred = false
     /// Inclusive date bounds; papers without a date do not match a bound.
     public var since: PaperDate?
     public var until: PaperDate?
@@ -100,7 +104,9 @@ extension CatalogIndex {
             plan.narrow(docs(byAuthor: author))
         }
         if !request.categories.isEmpty {
-            plan.narrow(DocSet.union(try request.categories.map { category throws(SearchError) in try docs(inCategory: category) }))
+            plan.narrow(DocSet.union(try request.categories.map { category throws(SearchError) in
+                try docs(inCategory: category, includingInferred: request.includesInferred)
+            }))
         }
         var dated = 0..<Int32(count)
         if request.since != nil || request.until != nil {
@@ -220,9 +226,14 @@ extension CatalogIndex {
 
     static func dateKey(_ date: PaperDate) -> Int32 { Int32(date.yyyymmdd) }
 
-    /// The category's papers; an unknown name gets a suggestion.
-    func docs(inCategory name: String) throws(SearchError) -> DocSet {
-        if let docs = categories.docs(SearchText.key(name)) { return docs }
+    /// The category's papers, and those inferred to be in it when asked;
+    /// an unknown name gets a suggestion.
+    func docs(inCategory name: String, includingInferred: Bool = false) throws(SearchError) -> DocSet {
+        let key = SearchText.key(name)
+        if let docs = categories.docs(key) {
+            guard includingInferred else { return docs }
+            return DocSet.union([docs, inferred.docs(inCategory: key, atLeast: Self.inferredCategoryThreshold)])
+        }
         let known = categories.allNames.sorted()
         throw .unknownCategory(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
     }

@@ -6,6 +6,7 @@ let usage = """
     USAGE: iaifi-bench generate --papers <n> --out <folder> [--seed <s>]
            iaifi-bench run <folder>... [--queries <n>]
            iaifi-bench floor <folder>...
+           iaifi-bench categories [<folder>...] [--split all|tune|heldout]
            iaifi-bench authors [--pairs <tsv>] [<folder>...] [--verbose]
 
     generate  writes a deterministic synthetic catalog in the three dump formats
@@ -15,6 +16,11 @@ let usage = """
               and prints one table.
     floor     reads each folder and looks up every word in a hash table, on one
               core, doing nothing else: the speed no parse + index can beat.
+    categories
+              leave-one-out accuracy of the inferred categories on the papers
+              whose category is stated (default folder: Data), with and
+              without tags, a confusion matrix and accuracy per confidence
+              band; --split tune or heldout classifies one half only.
     authors   groups the author spellings of the catalog (default: Data/) into
               people and scores it on hand-labelled pairs (default:
               Bench/authors/pairs.tsv): precision and recall per split.
@@ -44,6 +50,13 @@ case "run":
     var rows: [Benchmark.Result] = []
     for folder in arguments { rows.append(Benchmark.run(folder: folder, queries: queries)) }
     Benchmark.printTable(rows)
+case "categories":
+    arguments.removeFirst()
+    guard let split = CategoryReport.Split(rawValue: option("split") ?? "all") else {
+        FileHandle.standardError.write(Data(usage.utf8))
+        exit(2)
+    }
+    CategoryReport.print(folders: arguments.isEmpty ? ["Data"] : arguments, split: split)
 case "authors":
     arguments.removeFirst()
     let pairs = option("pairs") ?? "Bench/authors/pairs.tsv"

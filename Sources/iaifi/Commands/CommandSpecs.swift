@@ -1,3 +1,5 @@
+import PaperIndex
+
 /// Every command's interface, in one place so help and parsing agree.
 enum CommandSpecs {
     static let data = OptionSpec(name: "data", value: "<path>", help: "Read these dump files or folders instead of the bundled catalog.", repeatable: true)
@@ -9,6 +11,7 @@ enum CommandSpecs {
         OptionSpec(name: "keyword", short: "k", value: "<tag>", help: "Papers tagged with this tag (exact tags rank first; a phrase inside a tag also matches).", repeatable: true),
         OptionSpec(name: "author", short: "a", value: "<name>", help: "Papers by this author: a full name or part of one, 'Last, First', 'F. Last' or 'Last, F.'; every spelling of the person.", repeatable: true),
         OptionSpec(name: "category", short: "c", value: "<name>", help: "Papers in this category; repeated, in any of them.", repeatable: true),
+        OptionSpec(name: "inferred", help: "--category also takes papers with no stated category whose inferred one it is (confidence \(CatalogIndex.inferredCategoryThreshold) or more); 'categories' counts those apart."),
         OptionSpec(name: "year", short: "y", value: "<yyyy>", help: "Papers dated in this year."),
         OptionSpec(name: "since", value: "<date>", help: "Papers dated on or after YYYY, YYYY-MM or YYYY-MM-DD."),
         OptionSpec(name: "until", value: "<date>", help: "Papers dated on or before YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -39,7 +42,7 @@ enum CommandSpecs {
             OptionSpec(name: "sort", value: "<order>", help: "date or title (default: date)."),
             limit, format, json,
         ] + common,
-        examples: ["iaifi list --category Astrophysics", "iaifi list --year 2024 --format csv > 2024.csv", "iaifi list --json | jq length"])
+        examples: ["iaifi list --category Astrophysics", "iaifi list --category \"Foundational AI\" --inferred", "iaifi list --year 2024 --format csv > 2024.csv", "iaifi list --json | jq length"])
 
     static let show = CommandSpec(
         name: "show", abstract: "Show whole records; a unique prefix of an id is enough.",
@@ -65,6 +68,7 @@ enum CommandSpecs {
                 + (authors ? [OptionSpec(name: "variants", help: "Also list each person's spellings among the papers counted (JSON always does).")] : [])
                 + common,
             examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5", "iaifi \(name) --top 15 --chart"]
+                + (name == "categories" ? ["iaifi categories --inferred"] : [])
                 + (authors ? ["iaifi authors --author Villar --variants"] : []))
     }
 

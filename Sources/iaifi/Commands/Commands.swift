@@ -51,7 +51,7 @@ enum Commands {
         let records = hits.map { hit in
             var matches = hit.matches
             if arguments.has("no-snippets") { matches?.excerpt = nil }
-            return PaperRecord(paper: hit.paper, score: hit.score, matches: matches)
+            return PaperRecord(paper: hit.paper, inferred: index.inferredCategory(of: hit.doc), score: hit.score, matches: matches)
         }
         console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         noteTruncatedAuthorLists(request.authors, index, context, &console)
@@ -73,6 +73,7 @@ enum Commands {
         request.keywords = arguments.all("keyword")
         request.authors = arguments.all("author")
         request.categories = arguments.all("category")
+        request.includesInferred = arguments.has("inferred")
         if let year = arguments.value("year") {
             guard arguments.value("since") == nil, arguments.value("until") == nil else {
                 throw UsageError(message: "'--year' cannot be combined with '--since' or '--until'")
@@ -94,11 +95,14 @@ enum Commands {
     private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
         let index = try context.loadIndex(console: &console)
-        let papers = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)] }
+        let records = try context.arguments.positionals.map { id in
+            let doc = try resolve(id, in: index)
+            return PaperRecord(paper: index.papers[doc], inferred: index.inferredCategory(of: doc))
+        }
         if let format, format != .table {
-            console.print(PaperWriter.write(papers.map { PaperRecord(paper: $0) }, as: format, terminal: context.terminal), as: format)
+            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
         } else {
-            console.print(papers.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
+            console.print(records.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
         }
         return .success
     }
@@ -114,7 +118,8 @@ enum Commands {
             return .nothingFound
         }
         let records = relations.map {
-            PaperRecord(paper: $0.paper, score: $0.score, sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
+            PaperRecord(paper: $0.paper, inferred: index.inferredCategory(of: $0.doc), score: $0.score,
+                        sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
         }
         if format == .table {
             console.print(RelatedText.render(relations, terminal: context.terminal))
@@ -150,7 +155,7 @@ enum Commands {
         let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
-        let counts = index.count(facet, in: hits, top: top)
+        let counts = index.count(facet, in: hits, top: top, includingInferred: request.includesInferred)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound

@@ -5,6 +5,8 @@ import PaperIndex
 /// computed about it (a score, the reasons it is related).
 struct PaperRecord {
     var paper: Paper
+    /// The category inferred for a paper whose sources state none.
+    var inferred: InferredCategory?
     var score: Double?
     /// Why a ranked result matched the query's words.
     var matches: Matches?
@@ -23,6 +25,8 @@ struct PaperRecord {
             ("date", .optional(paper.date?.description)),
             ("dateYearInferred", .bool(paper.dateYearInferred)),
             ("category", .optional(paper.category)),
+            ("inferredCategory", .optional(inferred?.name)),
+            ("inferredCategoryConfidence", inferred.map { .double($0.confidence) } ?? .null),
             ("abstract", .optional(paper.abstract)),
             ("keywords", .array(paper.keywords.map(JSON.string))),
             ("keywordLine", .optional(paper.keywordLine)),
@@ -64,5 +68,14 @@ struct PaperRecord {
         let shown = names.count > 3 ? names.prefix(1) + ["et al."] : names[...]
         let text = shown.joined(separator: ", ")
         return paper.authorsComplete || names.count > 3 ? text : text + " et al."
+    }
+}
+
+extension PaperRecord {
+    /// The stated category, else the inferred one marked as such:
+    /// `Foundational AI (inferred, 0.93)`.
+    var categoryLabel: String? {
+        if let category = paper.category { return category }
+        return inferred.map { "\($0.name) (inferred, \(String(format2: $0.confidence)))" }
     }
 }

@@ -33,7 +33,7 @@ enum PaperWriter {
         ]
         if hasScore { columns.insert(TableLayout.Column(title: "SCORE"), at: 0) }
         let rows = records.map { record in
-            var row = [record.paper.id, record.paper.date?.description ?? "-", record.paper.category ?? "-",
+            var row = [record.paper.id, record.paper.date?.description ?? "-", record.categoryLabel ?? "-",
                        record.paper.title ?? record.paper.abstract.map { "[" + $0 + "]" } ?? "-", record.authorSummary]
             if hasScore { row.insert(record.score.map { String(format2: $0) } ?? "", at: 0) }
             return row

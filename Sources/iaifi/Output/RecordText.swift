@@ -3,7 +3,8 @@ import PaperIndex
 
 /// The readable, whole-record view `show` prints.
 enum RecordText {
-    static func render(_ paper: Paper, terminal: Terminal) -> String {
+    static func render(_ record: PaperRecord, terminal: Terminal) -> String {
+        let paper = record.paper
         var lines = [terminal.bold((paper.title ?? "(no title)").safeForTerminal), ""]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
@@ -18,7 +19,7 @@ enum RecordText {
         field("authors", authors)
         field("organization", paper.organization)
         field("date", paper.date.map { $0.description + (paper.dateYearInferred ? " (year inferred)" : "") })
-        field("category", paper.category)
+        field("category", record.categoryLabel)
         field("keywords", paper.keywords.joined(separator: " · "))
         field("arXiv", paper.arxivId)
         field("comments", paper.comments)
@@ -72,21 +73,24 @@ enum FacetWriter {
     static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, variants: Bool = false, terminal: Terminal) -> String {
         let label = facet == .categories ? "(no category)" : "(no date)"
         let variants = variants && facet == .authors
+        // Counted with inferred categories: a second count after the first.
+        let inferred = counts.contains { $0.inferred != nil }
+        func numbers(_ count: FacetCount) -> [String] { [String(count.count)] + (inferred ? [String(count.inferred ?? 0)] : []) }
+        // Authors with their spellings: a last field, `; ` separated.
+        func spellings(_ count: FacetCount) -> [String] { variants ? [count.variants.joined(separator: "; ")] : [] }
         switch format {
         case .json: return JSON.array(counts.map { json($0, facet: facet) }).text + "\n"
         case .jsonl: return counts.map { json($0, facet: facet).text + "\n" }.joined()
         case .csv:
-            return CSV.document(header: ["value", "count"] + (variants ? ["variants"] : []),
-                                rows: counts.map { [$0.value ?? "", String($0.count)] + (variants ? [$0.variants.joined(separator: "; ")] : []) })
-        case .tsv:
-            return counts.map { count in
-                let extra = variants ? "\t" + count.variants.joined(separator: "; ").tsvCell : ""
-                return "\(count.count)\t\((count.value ?? label).tsvCell)\(extra)\n"
-            }.joined()
+            return CSV.document(header: ["value", "count"] + (inferred ? ["inferred"] : []) + (variants ? ["variants"] : []),
+                                rows: counts.map { [$0.value ?? ""] + numbers($0) + spellings($0) })
+        case .tsv: return counts.map { (numbers($0) + [($0.value ?? label)] + spellings($0)).map(\.tsvCell).joined(separator: "\t") + "\n" }.joined()
         case .table, .bibtex:
-            var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: facet.rawValue.uppercased(), flexible: !variants)]
-                                    + (variants ? [.init(title: "VARIANTS", flexible: true)] : []))
-                .render(counts.map { [String($0.count), $0.value ?? label] + (variants ? [$0.variants.joined(separator: "; ")] : []) }, width: terminal.width)
+            let columns = [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
+                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: !variants)]
+                + (variants ? [TableLayout.Column(title: "VARIANTS", flexible: true)] : [])
+            var lines = TableLayout(columns: columns)
+                .render(counts.map { numbers($0) + [$0.value ?? label] + spellings($0) }, width: terminal.width)
             lines[0] = terminal.bold(lines[0])
             return lines.joined(separator: "\n") + "\n"
         }
@@ -94,6 +98,7 @@ enum FacetWriter {
 
     private static func json(_ count: FacetCount, facet: Facet) -> JSON {
         .object([("value", .optional(count.value)), ("count", .int(count.count))]
+                + (count.inferred.map { [("inferred", .int($0))] } ?? [])
                 + (facet == .authors ? [("variants", .array(count.variants.map(JSON.string)))] : []))
     }
 }

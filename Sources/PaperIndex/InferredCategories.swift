@@ -1,0 +1,100 @@
+import PaperCatalog
+import TextNormalization
+
+/// A category the model inferred for a paper whose sources state none.
+public struct InferredCategory: Equatable, Sendable {
+    public var name: String
+    /// The model's probability that `name` is right, 0...1 (calibrated on
+    /// held-out papers: README, "Inferred categories").
+    public var confidence: Double
+}
+
+/// The category inferred for each paper whose sources state none, learned
+/// at indexing time from the papers whose sources do (``CategoryModel``)
+/// and saved with the index, so that queries never train.
+struct InferredCategories: Sendable {
+    /// The categories the model knows, in its order.
+    let names: StringTable
+    /// Per document: the position in `names` of its inferred category, or -1
+    /// (a stated category, or nothing to infer from).
+    let categoryOfDoc: Column<Int32>
+    let confidenceOfDoc: Column<Float>
+
+    /// Categorised papers learned from at most: a larger catalog is learned
+    /// from an even sample of them, as the keyword segmenter does.
+    static let maxTrainingPapers = 20_000
+
+    /// Learns from `papers` with a category and infers one for each of the
+    /// others; `docOfPaper[i]` numbers paper `i`.
+    /// - Complexity: O(text of the training sample and of the papers inferred).
+    init(papers: borrowing [Paper], docOfPaper: [Int32]) {
+        let categorised = papers.indices.filter { papers[$0].category != nil }
+        let stride = max(1, categorised.count / Self.maxTrainingPapers)
+        let training = Swift.stride(from: 0, to: categorised.count, by: stride).map { position in
+            let paper = papers[categorised[position]]
+            return (features: CategoryFeatures(paper, includingTags: true), category: paper.category!)
+        }
+        let model = CategoryModel(training)
+        var categories = [Int32](repeating: -1, count: papers.count), confidences = [Float](repeating: 0, count: papers.count)
+        for position in papers.indices where papers[position].category == nil {
+            guard let probabilities = model.probabilities(of: CategoryFeatures(papers[position], includingTags: true)) else { continue }
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+            categories[Int(docOfPaper[position])] = Int32(best)
+            confidences[Int(docOfPaper[position])] = Float(probabilities[best])
+        }
+        names = .build(model.categories)
+        categoryOfDoc = Column(categories)
+        confidenceOfDoc = Column(confidences)
+    }
+
+    init(names: StringTable, categoryOfDoc: Column<Int32>, confidenceOfDoc: Column<Float>) {
+        self.names = names
+        self.categoryOfDoc = categoryOfDoc
+        self.confidenceOfDoc = confidenceOfDoc
+    }
+
+    /// Document `doc`'s inferred category, if any.
+    subscript(doc: Int) -> InferredCategory? {
+        let category = Int(categoryOfDoc[doc])
+        guard (0..<names.count).contains(category) else { return nil }
+        return InferredCategory(name: names[category], confidence: Double(confidenceOfDoc[doc]))
+    }
+
+    /// Documents inferred to be in the category whose key is `key` with at
+    /// least `confidence`. - Complexity: O(papers).
+    func docs(inCategory key: String, atLeast confidence: Double) -> DocSet {
+        guard let category = (0..<names.count).first(where: { SearchText.key(names[$0]) == key }) else { return DocSet(sorted: []) }
+        return DocSet(sorted: categoryOfDoc.indices.compactMap { doc in
+            Int(categoryOfDoc[doc]) == category && Double(confidenceOfDoc[doc]) >= confidence ? Int32(doc) : nil
+        })
+    }
+
+    /// Whether the columns fit `documents` papers (a category out of range
+    /// reads as none: values are checked as they are used).
+    func fits(documents: Int) -> Bool {
+        categoryOfDoc.count == documents && confidenceOfDoc.count == documents
+    }
+}
+
+extension CatalogIndex {
+    /// The least confidence at which `--category X --inferred` counts a
+    /// paper inferred to be in X: on the bundled catalog, leave-one-out, 93%
+    /// of the papers at or above it were right (README, "Inferred categories").
+    public static let inferredCategoryThreshold = 0.7
+
+    /// The category inferred for document `doc`, when its sources state none
+    /// and there was something to infer from; `nil` otherwise.
+    public func inferredCategory(of doc: Int) -> InferredCategory? { inferred[doc] }
+}
+
+extension InferredCategories {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(names)
+        writer.write(categoryOfDoc)
+        writer.write(confidenceOfDoc)
+    }
+
+    init(reading reader: inout BinaryReader) throws {
+        try self.init(names: reader.readStringTable(), categoryOfDoc: reader.readColumn(), confidenceOfDoc: reader.readColumn())
+    }
+}

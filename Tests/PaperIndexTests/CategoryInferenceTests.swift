@@ -1,0 +1,103 @@
+import PaperCatalog
+import Testing
+@testable import PaperIndex
+
+@Suite struct CategoryInferenceTests {
+    private func inferred(titled title: String) throws -> InferredCategory? {
+        let doc = try #require((0..<index.count).first { index.papers[$0].title == title })
+        return index.inferredCategory(of: doc)
+    }
+
+    @Test func huggingFaceAIPapersAreFoundationalAI() throws {
+        for title in ["Grokking as the Transition from Lazy to Rich Training Dynamics",
+                      "Muon: Training and Trade-offs with Latent Attention and MoE",
+                      "A Model Zoo on Phase Transitions in Neural Networks"] {
+            #expect(try inferred(titled: title)?.name == "Foundational AI", "\(title)")
+        }
+        #expect(try inferred(titled: "Precision holography for non-conformal branes")?.name == "Theoretical Physics")
+    }
+
+    @Test func everyUncategorisedPaperAndNoOtherGetsOne() {
+        for doc in 0..<index.count {
+            let inferred = index.inferredCategory(of: doc)
+            #expect((inferred == nil) == (index.papers[doc].category != nil))
+            if let inferred { #expect((0.25...1).contains(inferred.confidence)) }
+        }
+    }
+
+    @Test func inferredWidensTheCategoryFilterAtTheThreshold() throws {
+        var request = SearchRequest()
+        request.categories = ["Foundational AI"]
+        let stated = try index.search(request)
+        request.includesInferred = true
+        let widened = try index.search(request)
+        let added = widened.filter { $0.paper.category == nil }
+        #expect(widened.count == stated.count + added.count && !added.isEmpty)
+        #expect(added.allSatisfy {
+            index.inferredCategory(of: $0.doc)?.name == "Foundational AI"
+                && index.inferredCategory(of: $0.doc)!.confidence >= CatalogIndex.inferredCategoryThreshold
+        })
+    }
+
+    @Test func categoriesCountInferredApart() throws {
+        let counts = index.count(.categories, in: try index.search(SearchRequest()), includingInferred: true)
+        let uncategorised = try #require(counts.last)
+        #expect(uncategorised.value == nil && uncategorised.count == 39)
+        #expect(counts.compactMap(\.inferred).reduce(0, +) == 39)
+        #expect(counts.first { $0.value == "Foundational AI" }?.count == 202)
+        #expect(index.count(.categories, in: try index.search(SearchRequest())).allSatisfy { $0.inferred == nil })
+    }
+
+    /// Half of the categorised papers (by id hash) did not choose the model's
+    /// constants; classified without their tags, as an arXiv entry would be.
+    @Test func heldOutHalfWithoutTagsIsMostlyRight() {
+        let evaluation = CategoryEvaluation.leaveOneOut(Array(index.papers), withTags: false) { fnv1a($0.id.utf8) % 2 == 1 }
+        #expect(evaluation.papers == 293)
+        #expect(evaluation.accuracy >= 0.85)
+        #expect(evaluation.bands.map(\.papers).reduce(0, +) == evaluation.papers)
+    }
+
+    // Hand-made catalogs.
+
+    private func paper(_ id: String, _ category: String?, _ abstract: String, authors: [String] = []) -> Paper {
+        Paper(id: id, title: nil, authors: authors, category: category, abstract: abstract)
+    }
+
+    private var smallCatalog: [Paper] {
+        [paper("a1", "Astrophysics", "galaxy cluster lensing survey of dark matter halos", authors: ["Vera Rubin"]),
+         paper("a2", "Astrophysics", "supernova light curves in a galaxy survey", authors: ["Vera Rubin"]),
+         paper("f1", "Foundational AI", "transformer language model training with attention", authors: ["Ada Lovelace"]),
+         paper("f2", "Foundational AI", "scaling laws of neural network training", authors: ["Ada Lovelace"]),
+         paper("x1", nil, "attention in transformer language models"),
+         paper("x2", nil, "a new galaxy survey", authors: ["V. Rubin"]),
+         paper("x3", nil, "")]
+    }
+
+    @Test func aSmallCatalogInfersFromWordsAndAuthors() throws {
+        let index = CatalogIndex(papers: smallCatalog)
+        func inferred(_ id: String) -> InferredCategory? { index.inferredCategory(of: index.doc(withID: id)!) }
+        #expect(inferred("x1")?.name == "Foundational AI")
+        #expect(inferred("x2")?.name == "Astrophysics")
+        #expect(try #require(inferred("x2")).confidence > 0.5)
+        #expect(inferred("x3") == nil, "nothing to infer from")
+        #expect(inferred("a1") == nil, "stated")
+    }
+
+    @Test func theSamePapersGiveTheSameAnswers() {
+        let first = CatalogIndex(papers: smallCatalog), second = CatalogIndex(papers: smallCatalog)
+        for doc in 0..<first.count { #expect(first.inferredCategory(of: doc) == second.inferredCategory(of: doc)) }
+    }
+
+    @Test func noCategorisedPapersOrOnlyOneCategoryInferNothing() {
+        let none = CatalogIndex(papers: smallCatalog.map { var paper = $0; paper.category = nil; return paper })
+        #expect((0..<none.count).allSatisfy { none.inferredCategory(of: $0) == nil })
+        let one = CatalogIndex(papers: smallCatalog.filter { $0.category != "Foundational AI" })
+        #expect((0..<one.count).allSatisfy { one.inferredCategory(of: $0) == nil })
+    }
+
+    @Test func authorsMeetAcrossNameStyles() {
+        #expect(CategoryFeatures.authorKey("James Halverson") == CategoryFeatures.authorKey("J. Halverson"))
+        #expect(CategoryFeatures.authorKey("Jürgen Reuter") == "reuter j")
+        #expect(CategoryFeatures.authorKey("Martin Luther King Jr.") == "king m")
+    }
+}
