@@ -44,6 +44,11 @@ public struct CatalogIndex: Sendable {
     let years: ExactIndex
     /// Acronyms the papers define (`simulation-based inference (SBI)`).
     let acronyms: AcronymTable
+    /// Which author keys name one person (``AuthorIdentities``).
+    let identities: AuthorIdentities
+    /// Documents whose author list is incomplete (cut after a few names,
+    /// or only a count or an organisation), ascending.
+    let incompleteAuthors: Column<Int32>
     /// Categories inferred for papers whose sources state none.
     let inferred: InferredCategories
 
@@ -94,7 +99,7 @@ public struct CatalogIndex: Sendable {
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
          postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
          tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable,
-         inferred: InferredCategories) {
+         inferred: InferredCategories, identities: AuthorIdentities, incompleteAuthors: Column<Int32>) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
@@ -111,6 +116,8 @@ public struct CatalogIndex: Sendable {
         self.years = years
         self.acronyms = acronyms
         self.inferred = inferred
+        self.identities = identities
+        self.incompleteAuthors = incompleteAuthors
     }
 
     /// Whether this index, read from a snapshot, met damage there (a
@@ -228,6 +235,7 @@ extension CatalogIndex {
         private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
         private var store: PaperStore.Builder
         private var acronyms = AcronymTable.Builder()
+        private var incompleteAuthors: [Int32] = []
 
         /// A builder for documents numbered `0..<dateKeys.count`, each with its ``CatalogIndex/dateKey(_:)`` or -1.
         init(dateKeys: [Int32]) {
@@ -299,6 +307,7 @@ extension CatalogIndex {
                 valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
             }
             acronyms.add([paper.title, paper.abstract].compactMap { $0 })
+            if !paper.authorsComplete { incompleteAuthors.append(doc) }
             store.add(paper, as: doc)
         }
 
@@ -369,13 +378,16 @@ extension CatalogIndex {
                 }
                 return most
             }
+            let tags = exact[0].finish(), authors = exact[1].finish(), categories = exact[2].finish()
             return CatalogIndex(
                 papers: store.finish(), vocabulary: terms.table(order),
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
-                dateKeys: Column(dateKeys), tags: exact[0].finish(), authors: exact[1].finish(),
-                categories: exact[2].finish(), years: exact[3].finish(), acronyms: acronyms.finish(), inferred: inferred)
+                dateKeys: Column(dateKeys), tags: tags, authors: authors,
+                categories: categories, years: exact[3].finish(), acronyms: acronyms.finish(), inferred: inferred,
+                identities: AuthorIdentities.build(authors: authors, tags: tags, categories: categories, documents: documents),
+                incompleteAuthors: Column(incompleteAuthors.sorted()))
         }
     }
 }

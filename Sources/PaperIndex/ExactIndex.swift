@@ -40,17 +40,22 @@ struct ExactIndex: Sendable {
     /// is in `score based diffusion model`, `tegmark` in `max tegmark`.
     /// - Complexity: O(log words + keys holding the rarest word + their documents).
     func docs(containing key: String) -> DocSet {
+        DocSet.union(positions(containing: key).map(docs(at:)))
+    }
+
+    /// The positions of the keys that contain `key` as whole words, ascending.
+    /// - Complexity: O(log words + keys holding the rarest word).
+    func positions(containing key: String) -> [Int] {
         // The keys holding the phrase's rarest word; a word no key holds means none.
         var rarest: Range<Int>?
         for word in Set(key.split(separator: " ")) {
-            guard let position = words.index(of: String(word)) else { return DocSet(sorted: []) }
+            guard let position = words.index(of: String(word)) else { return [] }
             let holders = wordStarts.span(at: position)
             if holders.count < rarest?.count ?? .max { rarest = holders }
         }
-        guard let rarest else { return DocSet(sorted: []) }
+        guard let rarest else { return [] }
         let needle = Array(key.utf8)
-        let found = wordKeys.slice(rarest).filter { Self.holds(keys.utf8(Int($0)), wholeWords: needle) }
-        return DocSet.union(found.map { docs(at: Int($0)) })
+        return wordKeys.slice(rarest).filter { Self.holds(keys.utf8(Int($0)), wholeWords: needle) }.map(Int.init)
     }
 
     /// Whether `needle` occurs in `text` starting and ending at word boundaries.

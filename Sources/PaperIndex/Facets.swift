@@ -11,6 +11,9 @@ public enum Facet: String, CaseIterable, Sendable {
 public struct FacetCount: Equatable, Sendable {
     public var value: String?
     public var count: Int
+    /// Authors only: the spellings of the person among the papers counted,
+    /// `value` (the most complete spelling of the catalog) first when it is among them.
+    public var variants: [String] = []
     /// Categories counted with inferred ones: papers with no stated category
     /// inferred to be in this one at or above
     /// ``CatalogIndex/inferredCategoryThreshold``; in the row of papers
@@ -22,9 +25,12 @@ extension CatalogIndex {
     /// Counts `hits` by `facet`, most frequent first (years: newest first),
     /// papers with no value last. Categories `includingInferred` also count,
     /// apart (``FacetCount/inferred``), the categories inferred for papers
-    /// whose sources state none, and rank by both counts together.
+    /// whose sources state none, and rank by both counts together. Authors
+    /// are counted by identity (``AuthorIdentities``): a paper counts once
+    /// for a person however it spells the name.
     /// - Complexity: O(hits × values per paper).
     public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil, includingInferred: Bool = false) -> [FacetCount] {
+        if facet == .authors { return countAuthors(in: hits, top: top) }
         let inferring = includingInferred && facet == .categories
         var counts: [String: Int] = [:], inferredCounts: [String: Int] = [:]
         var uninferred = 0
@@ -63,5 +69,31 @@ extension CatalogIndex {
             result.append(FacetCount(value: nil, count: missing, inferred: inferring ? uninferred : nil))
         }
         return result
+    }
+}
+
+private extension CatalogIndex {
+    /// Papers per person, most first (ties by name), with the spellings seen.
+    /// - Complexity: O(hits × authors per paper × log author keys).
+    func countAuthors(in hits: [Hit], top: Int?) -> [FacetCount] {
+        var counts: [Int32: Int] = [:], seen: [Int32: Set<Int32>] = [:]
+        for hit in hits {
+            var identitiesOfPaper = Set<Int32>()
+            for name in hit.paper.authors {
+                guard let key = authors.keys.index(of: SearchText.key(name)) else { continue }
+                let identity = identities.identityOfKey[key]
+                identitiesOfPaper.insert(identity)
+                seen[identity, default: []].insert(Int32(key))
+            }
+            for identity in identitiesOfPaper { counts[identity, default: 0] += 1 }
+        }
+        var result = counts.map { identity, count in
+            let keys = identities.keys(of: Int(identity))
+            let spellings = seen[identity] ?? []
+            return FacetCount(value: keys.first.map { authors.names[Int($0)] }, count: count,
+                              variants: keys.filter(spellings.contains).map { authors.names[Int($0)] })
+        }
+        result.sort { $0.count != $1.count ? $0.count > $1.count : ($0.value ?? "") < ($1.value ?? "") }
+        return top.map { Array(result.prefix($0)) } ?? result
     }
 }

@@ -16,7 +16,7 @@ import PaperCatalog
 /// link in it is followed, and a file there that is not a regular file
 /// owned by the user is removed rather than read.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v12"
+    static let magic = "iaifi-index-v13"
 
     /// What ``load(paths:folder:)`` found and did.
     public struct Loaded: Sendable {
@@ -266,6 +266,10 @@ extension CatalogIndex {
         writer.write(acronyms.counts)
         writer.write(acronyms.byExpansion)
         inferred.write(to: &writer)
+        writer.write(identities.identityOfKey)
+        writer.write(identities.memberStarts)
+        writer.write(identities.members)
+        writer.write(incompleteAuthors)
     }
 
     /// Reads the columns in place and checks that they fit together.
@@ -289,6 +293,8 @@ extension CatalogIndex {
                                         expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
                                         counts: reader.readColumn(), byExpansion: reader.readColumn())
         let inferred = try InferredCategories(reading: &reader)
+        let identities = try AuthorIdentities(identityOfKey: reader.readColumn(), memberStarts: reader.readColumn(), members: reader.readColumn())
+        let incompleteAuthors: Column<Int32> = try reader.readColumn()
         let documents = papers.count
         // Sizes are checked here, in O(sections); values are checked as they
         // are used (``Column`` bounds-checks), so opening a large snapshot
@@ -299,12 +305,14 @@ extension CatalogIndex {
               blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
               averageFieldLength.allSatisfy({ $0.isFinite && $0 >= 0 }),
-              exact.allSatisfy(\.isConsistent), acronyms.isConsistent, inferred.fits(documents: documents)
+              exact.allSatisfy(\.isConsistent), acronyms.isConsistent, inferred.fits(documents: documents),
+              identities.isConsistent, identities.identityOfKey.count == exact[1].keys.count,
+              incompleteAuthors.count <= documents
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
                   postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
                   dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3],
-                  acronyms: acronyms, inferred: inferred)
+                  acronyms: acronyms, inferred: inferred, identities: identities, incompleteAuthors: incompleteAuthors)
     }
 }
 

@@ -100,7 +100,7 @@ extension CatalogIndex {
                 words.append((text, nil))
                 continue
             }
-            if case .phrase(let text, let field) = clause.query, clause.occur == .must {
+            if case .phrase(let text, let field) = clause.query, clause.occur == .must, field != .author {
                 let terms = SearchText.terms(text), ids = terms.compactMap(termID)
                 let fields = Self.fields(field)
                 if terms.count > 1, ids.count == terms.count {
@@ -188,6 +188,12 @@ extension CatalogIndex {
     /// clause that only filters (category, year, first author).
     private func scoringClause(_ query: Query) throws(SearchError) -> ScoringClause? {
         switch query {
+        case .word(let text, .author), .phrase(let text, .author):
+            // A name: the papers of the person it stands for, ranked by its words found in the authors.
+            // (And, as before identities, the papers holding its words in order in an author's name.)
+            let ids = SearchText.terms(text).compactMap(termID)
+            return ScoringClause(fields: [.authors], alternatives: ids.isEmpty ? [] : [.init(terms: ids, weight: 1)],
+                                 docs: docs(byAuthor: text).union(phraseDocs(text, in: [.authors])))
         case .word(let text, let field):
             let fields = Self.fields(field)
             var terms: [Int32?] = [], compounds: [Int32?] = []
@@ -233,18 +239,12 @@ extension CatalogIndex {
     /// The documents `query` matches, as a set (no scores).
     func docs(matching query: Query) throws(SearchError) -> DocSet {
         switch query {
-        case .word, .prefix:
+        case .word, .prefix, .phrase(_, .author):
             return try scoringClause(query)?.docs ?? DocSet(sorted: [])
         case .phrase(let text, let field):
             return phraseDocs(text, in: Self.fields(field))
         case .firstAuthor(let name):
-            let phrase = SearchText.terms(name).map { termID($0) ?? Self.separator }
-            return phraseDocs(name, in: [.authors]).keeping { doc in
-                let authors = terms(of: doc, field: .authors)
-                let first = authors.prefix { $0 != Self.separator }
-                return first.count >= phrase.count
-                    && (0...(first.count - phrase.count)).contains { first.dropFirst($0).prefix(phrase.count).elementsEqual(phrase) }
-            }
+            return docs(byFirstAuthor: name)
         case .category(let name):
             return try docs(inCategory: name)
         case .years(let range):

@@ -8,7 +8,9 @@ public struct SearchRequest: Sendable {
     /// Tags; each must match. A paper carrying the exact tag ranks before
     /// one whose tags merely contain the phrase.
     public var keywords: [String] = []
-    /// Author names or parts of them; each must match.
+    /// Author names or parts of them; each must match. A name matches the
+    /// papers of every spelling of the person (or people) it stands for
+    /// (``CatalogIndex/authorKeys(matching:)``).
     public var authors: [String] = []
     /// Categories; a paper in any of them matches.
     public var categories: [String] = []
@@ -98,7 +100,7 @@ extension CatalogIndex {
             plan.narrow(tags.docs(containing: key))
         }
         for author in request.authors {
-            plan.narrow(authors.docs(containing: SearchText.key(author)))
+            plan.narrow(docs(byAuthor: author))
         }
         if !request.categories.isEmpty {
             plan.narrow(DocSet.union(try request.categories.map { category throws(SearchError) in

@@ -7,6 +7,7 @@ let usage = """
            iaifi-bench run <folder>... [--queries <n>]
            iaifi-bench floor <folder>...
            iaifi-bench categories [<folder>...] [--split all|tune|heldout]
+           iaifi-bench authors [--pairs <tsv>] [<folder>...] [--verbose]
 
     generate  writes a deterministic synthetic catalog in the three dump formats
               (80% IAIFI, 10% arXiv, 10% Hugging Face), built from the bundled
@@ -20,6 +21,9 @@ let usage = """
               whose category is stated (default folder: Data), with and
               without tags, a confusion matrix and accuracy per confidence
               band; --split tune or heldout classifies one half only.
+    authors   groups the author spellings of the catalog (default: Data/) into
+              people and scores it on hand-labelled pairs (default:
+              Bench/authors/pairs.tsv): precision and recall per split.
 
     """
 
@@ -53,6 +57,12 @@ case "categories":
         exit(2)
     }
     CategoryReport.print(folders: arguments.isEmpty ? ["Data"] : arguments, split: split)
+case "authors":
+    arguments.removeFirst()
+    let pairs = option("pairs") ?? "Bench/authors/pairs.tsv"
+    let verbose = arguments.contains("--verbose")
+    arguments.removeAll { $0 == "--verbose" }
+    AuthorBench.run(pairs: pairs, folders: arguments.isEmpty ? ["Data"] : arguments, verbose: verbose)
 case "floor":
     for folder in arguments.dropFirst() { Floor.print(Floor.run(folder: folder), folder: folder) }
 default:

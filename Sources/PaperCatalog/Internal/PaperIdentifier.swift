@@ -5,6 +5,9 @@ import TextNormalization
 /// The arXiv id when the record has one; otherwise a citation-style key,
 /// `<first author's surname><year><first title word>` (`udrescu2019feynman`),
 /// or `<first title word><year><second title word>` when no author is named.
+/// The surname is the name's last word, its hyphenated parts joined
+/// (`Siddharth Mishra-Sharma` -> `mishrasharma2024paperclip`), folded to
+/// ASCII letters and digits; for `X Collaboration`, `x`.
 /// Keys that collide get `b`, `c`, ... in load order, as BibTeX users expect.
 enum PaperIdentifier {
     private static let minorWords: Set<String> = [
@@ -30,16 +33,19 @@ enum PaperIdentifier {
     private static func key(for paper: Paper) -> String {
         let words = (paper.title.map(asciiWords) ?? []).filter { !minorWords.contains($0) }
         let year = paper.year.map(String.init) ?? ""
-        if let author = paper.authors.first.map(asciiWords), let surname = surname(author) {
+        if let author = paper.authors.first, let surname = surname(author) {
             return surname + year + (words.first ?? "")
         }
         let key = (words.first ?? "paper") + year + (words.dropFirst().first ?? "")
         return key
     }
 
-    private static func surname(_ words: [String]) -> String? {
-        if words.last == "collaboration" { return words.first }
-        return words.last
+    /// The last space-separated word of `name`, its hyphenated parts
+    /// joined; the first word of a collaboration.
+    private static func surname(_ name: String) -> String? {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        let word = words.count > 1 && asciiWords(String(words.last!)) == ["collaboration"] ? words.first : words.last
+        return word.map { asciiWords(String($0)).joined() }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The runs of ASCII letters and digits of the folded text.

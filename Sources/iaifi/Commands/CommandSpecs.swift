@@ -9,7 +9,7 @@ enum CommandSpecs {
     static let limit = OptionSpec(name: "limit", short: "n", value: "<n>", help: "Print at most n papers.")
     static let filters = [
         OptionSpec(name: "keyword", short: "k", value: "<tag>", help: "Papers tagged with this tag (exact tags rank first; a phrase inside a tag also matches).", repeatable: true),
-        OptionSpec(name: "author", short: "a", value: "<name>", help: "Papers by this author (a full name or part of one).", repeatable: true),
+        OptionSpec(name: "author", short: "a", value: "<name>", help: "Papers by this author: a full name or part of one, 'Last, First', 'F. Last' or 'Last, F.'; every spelling of the person.", repeatable: true),
         OptionSpec(name: "category", short: "c", value: "<name>", help: "Papers in this category; repeated, in any of them.", repeatable: true),
         OptionSpec(name: "inferred", help: "--category also takes papers with no stated category whose inferred one it is (confidence \(CatalogIndex.inferredCategoryThreshold) or more); 'categories' counts those apart."),
         OptionSpec(name: "year", short: "y", value: "<yyyy>", help: "Papers dated in this year."),
@@ -66,12 +66,17 @@ enum CommandSpecs {
         examples: ["iaifi related udrescu2019feynman", "iaifi related 2412.10504 --limit 5 --json"])
 
     static func facet(_ name: String, _ what: String) -> CommandSpec {
-        CommandSpec(
-            name: name, abstract: "Count papers by \(what), most frequent first.",
+        let authors = name == "authors"
+        return CommandSpec(
+            name: name, abstract: authors ? "Count papers by author (each person once, however the name is spelled), most frequent first."
+                : "Count papers by \(what), most frequent first.",
             options: filters + [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent."),
-                                OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json, chart, ascii] + common,
+                                OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json, chart, ascii]
+                + (authors ? [OptionSpec(name: "variants", help: "Also list each person's spellings among the papers counted (JSON always does).")] : [])
+                + common,
             examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5", "iaifi \(name) --top 15 --chart"]
-                + (name == "categories" ? ["iaifi categories --inferred"] : []))
+                + (name == "categories" ? ["iaifi categories --inferred"] : [])
+                + (authors ? ["iaifi authors --author Villar --variants"] : []))
     }
 
     static let acronyms = CommandSpec(

@@ -55,7 +55,19 @@ enum Commands {
             return PaperRecord(paper: hit.paper, inferred: index.inferredCategory(of: hit.doc), score: hit.score, matches: matches)
         }
         console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
+        noteTruncatedAuthorLists(request.authors, index, context, &console)
         return .success
+    }
+
+    /// Once, on stderr: an author filter cannot see the authors a record
+    /// does not list (unless `--quiet`, or no such record could be missed).
+    private static func noteTruncatedAuthorLists(_ names: [String], _ index: CatalogIndex, _ context: Context, _ console: inout Console) {
+        guard !names.isEmpty, !context.arguments.has("quiet") else { return }
+        let (truncated, unnamed) = index.truncatedAuthorLists(notNaming: names)
+        guard unnamed > 0 else { return }
+        let quoted = names.map { "\"\($0)\"" }.joined(separator: " and ")
+        console.error("note: \(truncated) of \(index.count) records list only their first authors (or none); "
+            + "\(unnamed) of them do not name \(quoted), who may still be among their other authors")
     }
 
     static func applyFilters(_ arguments: ParsedArguments, to request: inout SearchRequest) throws(UsageError) {
@@ -143,7 +155,8 @@ enum Commands {
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
         let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
-        let counts = index.count(facet, in: try index.search(request), top: top, includingInferred: request.includesInferred)
+        let hits = try index.search(request)
+        let counts = index.count(facet, in: hits, top: top, includingInferred: request.includesInferred)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound
@@ -151,8 +164,16 @@ enum Commands {
         if let chart {
             console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
         } else {
-            console.print(FacetWriter.write(counts, facet: facet, as: format, terminal: context.terminal), as: format == .bibtex ? .table : format)
+            console.print(FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal),
+                          as: format == .bibtex ? .table : format)
         }
+        if facet == .authors, !context.arguments.has("quiet") {
+            let truncated = hits.count { !$0.paper.authorsComplete }
+            if truncated > 0 {
+                console.error("note: \(truncated) of the \(hits.count) papers counted list only their first authors (or none); their other authors are not counted")
+            }
+        }
+        noteTruncatedAuthorLists(facet == .authors ? [] : request.authors, index, context, &console)
         return .success
     }
 

@@ -70,29 +70,38 @@ enum RelatedText {
 
 /// Facet counts in each format.
 enum FacetWriter {
-    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, terminal: Terminal) -> String {
+    /// `variants` (authors): each person's spellings, `; ` separated, in a
+    /// third column (TSV: a third field) or `variants` cell; JSON always has them.
+    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, variants: Bool = false, terminal: Terminal) -> String {
         let label = facet == .categories ? "(no category)" : "(no date)"
+        let variants = variants && facet == .authors
         // Counted with inferred categories: a second count after the first.
         let inferred = counts.contains { $0.inferred != nil }
         func numbers(_ count: FacetCount) -> [String] { [String(count.count)] + (inferred ? [String(count.inferred ?? 0)] : []) }
+        // Authors with their spellings: a last field, `; ` separated.
+        func spellings(_ count: FacetCount) -> [String] { variants ? [count.variants.joined(separator: "; ")] : [] }
         switch format {
-        case .json: return JSON.array(counts.map(json)).text + "\n"
-        case .jsonl: return counts.map { json($0).text + "\n" }.joined()
+        case .json: return JSON.array(counts.map { json($0, facet: facet) }).text + "\n"
+        case .jsonl: return counts.map { json($0, facet: facet).text + "\n" }.joined()
         case .csv:
-            return CSV.document(header: ["value", "count"] + (inferred ? ["inferred"] : []), rows: counts.map { [$0.value ?? ""] + numbers($0) })
-        case .tsv: return counts.map { (numbers($0) + [($0.value ?? label).tsvCell]).joined(separator: "\t") + "\n" }.joined()
+            return CSV.document(header: ["value", "count"] + (inferred ? ["inferred"] : []) + (variants ? ["variants"] : []),
+                                rows: counts.map { [$0.value ?? ""] + numbers($0) + spellings($0) })
+        case .tsv: return counts.map { (numbers($0) + [($0.value ?? label)] + spellings($0)).map(\.tsvCell).joined(separator: "\t") + "\n" }.joined()
         case .table, .bibtex:
             let columns = [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
-                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: true)]
+                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: !variants)]
+                + (variants ? [TableLayout.Column(title: "VARIANTS", flexible: true)] : [])
             var lines = TableLayout(columns: columns)
-                .render(counts.map { numbers($0) + [$0.value ?? label] }, width: terminal.width)
+                .render(counts.map { numbers($0) + [$0.value ?? label] + spellings($0) }, width: terminal.width)
             lines[0] = terminal.bold(lines[0])
             return lines.joined(separator: "\n") + "\n"
         }
     }
 
-    private static func json(_ count: FacetCount) -> JSON {
-        .object([("value", .optional(count.value)), ("count", .int(count.count))] + (count.inferred.map { [("inferred", .int($0))] } ?? []))
+    private static func json(_ count: FacetCount, facet: Facet) -> JSON {
+        .object([("value", .optional(count.value)), ("count", .int(count.count))]
+                + (count.inferred.map { [("inferred", .int($0))] } ?? [])
+                + (facet == .authors ? [("variants", .array(count.variants.map(JSON.string)))] : []))
     }
 }
 
