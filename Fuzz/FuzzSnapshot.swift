@@ -34,7 +34,7 @@ private func answers(_ index: CatalogIndex?) -> [String] {
         var request = SearchRequest(query: try? Query.parse(text))
         request.limit = 5
         request.explainsMatches = true
-        lines.append(((try? index.search(request)) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \(String(describing: $0.matches))" }.joined(separator: "|"))
+        lines.append(((try? index.search(request)) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \($0.matches?.excerpt?.text ?? "")" }.joined(separator: "|"))
     }
     var filtered = SearchRequest()
     filtered.keywords = ["machine learning"]
@@ -42,7 +42,13 @@ private func answers(_ index: CatalogIndex?) -> [String] {
     filtered.since = PaperDate(year: 2022, month: 1, day: 1)
     lines.append(((try? index.search(filtered)) ?? []).map(\.paper.id).joined(separator: " "))
     let all = (try? index.search(SearchRequest())) ?? []
-    lines += all.map { "\($0.paper)" }
+    // Every stored field of every paper, without reflection (it is slow).
+    lines += all.map { hit in
+        let paper = hit.paper
+        return [paper.id, paper.title ?? "", paper.authors.joined(separator: ";"), paper.abstract ?? "", paper.keywords.joined(separator: ";"),
+                paper.category ?? "", paper.date?.description ?? "", paper.arxivId ?? "", paper.comments ?? "",
+                "\(paper.upvotes ?? -1) \(paper.authorCount ?? -1) \(paper.authorsComplete) \(paper.sources.count)"].joined(separator: "|")
+    }
     for facet in Facet.allCases {
         lines.append(index.count(facet, in: all, top: nil).map { "\($0.value ?? "-") \($0.count)" }.joined(separator: ","))
     }
