@@ -2,6 +2,7 @@
 """Flips one random bit of a real snapshot per trial and runs a command over it:
 every answer must be the intact one (exit 0 or 1, same stdout), never a crash.
 Usage: Bench/checks/snapshot-flips.py BINARY TRIALS [SEED]  (run from the repository root)."""
+import os, random, subprocess, sys, shutil
 binary = sys.argv[1]; trials = int(sys.argv[2])
 env = dict(os.environ, IAIFI_CACHE_DIR="/tmp/flipcache")
 shutil.rmtree("/tmp/flipcache", ignore_errors=True)
