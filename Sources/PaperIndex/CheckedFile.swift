@@ -102,16 +102,42 @@ final class CheckedFile: @unchecked Sendable {
         return true
     }
 
-    /// What follows a body of `body` bytes: padding, chunk checksums, footer.
-    static func trailer(for body: UnsafeRawBufferPointer) -> [UInt8] {
-        var trailer = [UInt8](repeating: 0, count: aligned(body.count) - body.count)
-        var sums: [UInt64] = []
-        for chunk in 0..<chunkCount(body.count) {
+    /// The checksum of each chunk of `body`.
+    static func chunkSums(of body: UnsafeRawBufferPointer) -> [UInt64] {
+        (0..<chunkCount(body.count)).map { chunk in
             let start = chunk * chunkSize
-            sums.append(Checksum.of(UnsafeRawBufferPointer(rebasing: body[start..<Swift.min(body.count, start + chunkSize)]), seed: UInt64(chunk)).littleEndian)
+            return Checksum.of(UnsafeRawBufferPointer(rebasing: body[start..<Swift.min(body.count, start + chunkSize)]), seed: UInt64(chunk))
         }
-        let tableSum = sums.withUnsafeBytes { Checksum.of($0, seed: UInt64(body.count)) }
-        for word in sums + [UInt64(body.count), tableSum, UInt64(chunkSize), tag].map(\.littleEndian) {
+    }
+
+    /// The checksum of each chunk of the first `size` bytes of the open file
+    /// `descriptor`, read one chunk at a time (not mapped, so that sealing a
+    /// large snapshot adds nothing to the process's memory); `nil` when
+    /// reading fails.
+    static func chunkSums(of descriptor: Int32, size: Int) -> [UInt64]? {
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var sums: [UInt64] = []
+        for chunk in 0..<chunkCount(size) {
+            let length = Swift.min(chunkSize, size - chunk * chunkSize)
+            var done = 0
+            while done < length {
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(chunk * chunkSize + done)) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                done += count
+            }
+            sums.append(buffer.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<length]), seed: UInt64(chunk)) })
+        }
+        return sums
+    }
+
+    /// What follows a body of `bodySize` bytes with chunk checksums `sums`:
+    /// padding, the checksums, the footer.
+    static func trailer(sums: [UInt64], bodySize: Int) -> [UInt8] {
+        var trailer = [UInt8](repeating: 0, count: aligned(bodySize) - bodySize)
+        let littleEndian = sums.map(\.littleEndian)
+        let tableSum = littleEndian.withUnsafeBytes { Checksum.of($0, seed: UInt64(bodySize)) }
+        for word in littleEndian + [UInt64(bodySize), tableSum, UInt64(chunkSize), tag].map(\.littleEndian) {
             withUnsafeBytes(of: word) { trailer.append(contentsOf: $0) }
         }
         return trailer

@@ -183,7 +183,7 @@ public enum IndexSnapshot {
     /// `body` with fresh checksums: a snapshot whose checks pass whatever
     /// its content, to test the checks that come after them.
     static func sealed(_ body: [UInt8]) -> [UInt8] {
-        body + body.withUnsafeBytes { CheckedFile.trailer(for: $0) }
+        body + CheckedFile.trailer(sums: body.withUnsafeBytes(CheckedFile.chunkSums(of:)), bodySize: body.count)
     }
 
     /// Writes the snapshot to a temporary file (`mkstemp`: a new file of
@@ -204,8 +204,8 @@ public enum IndexSnapshot {
         writer.flush()
         var failure = writer.failure
         if failure == nil {
-            if let body = Mapping(descriptor: descriptor, size: writer.offset) {
-                writer.write(bytes: CheckedFile.trailer(for: body.bytes))
+            if let sums = CheckedFile.chunkSums(of: descriptor, size: writer.offset) {
+                writer.write(bytes: CheckedFile.trailer(sums: sums, bodySize: writer.offset))
                 writer.flush()
                 failure = writer.failure
             } else {
