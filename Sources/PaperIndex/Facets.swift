@@ -22,14 +22,15 @@ public struct FacetCount: Equatable, Sendable {
 }
 
 extension CatalogIndex {
-    /// Counts `hits` by `facet`, most frequent first (years: newest first),
+    /// Counts `hits` by `facet`, most frequent first (years: the `top` most
+    /// frequent, oldest first, unless `yearsByCount`),
     /// papers with no value last. Categories `includingInferred` also count,
     /// apart (``FacetCount/inferred``), the categories inferred for papers
     /// whose sources state none, and rank by both counts together. Authors
     /// are counted by identity (``AuthorIdentities``): a paper counts once
     /// for a person however it spells the name.
     /// - Complexity: O(hits × values per paper).
-    public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil, includingInferred: Bool = false) -> [FacetCount] {
+    public func count(_ facet: Facet, in hits: [Hit], top: Int? = nil, includingInferred: Bool = false, yearsByCount: Bool = false) -> [FacetCount] {
         if facet == .authors { return countAuthors(in: hits, top: top) }
         let inferring = includingInferred && facet == .categories
         var counts: [String: Int] = [:], inferredCounts: [String: Int] = [:]
@@ -58,13 +59,10 @@ extension CatalogIndex {
             for value in values where spelling[SearchText.key(value)] == nil { spelling[SearchText.key(value)] = value }
         }
         var result = counts.map { FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value, inferred: inferring ? inferredCounts[$0.key, default: 0] : nil) }
-        if facet == .years {
-            result.sort { $0.value! > $1.value! }
-        } else {
-            let total = { (count: FacetCount) in count.count + (count.inferred ?? 0) }
-            result.sort { total($0) != total($1) ? total($0) > total($1) : $0.value! < $1.value! }
-        }
+        let total = { (count: FacetCount) in count.count + (count.inferred ?? 0) }
+        result.sort { total($0) != total($1) ? total($0) > total($1) : $0.value! < $1.value! }
         if let top { result = Array(result.prefix(top)) }
+        if facet == .years, !yearsByCount { result.sort { $0.value! < $1.value! } }
         if missing > 0, facet == .categories || facet == .years {
             result.append(FacetCount(value: nil, count: missing, inferred: inferring ? uninferred : nil))
         }

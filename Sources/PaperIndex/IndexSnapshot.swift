@@ -40,7 +40,7 @@ public enum IndexSnapshot {
         let fingerprint = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() }
         var notices: [String] = []
         var file: String?
-        if let folder, let fingerprint {
+        if let folder, fingerprint != nil {
             switch usableFolder(folder) {
             case .success:
                 file = folder + "/" + key(for: paths) + ".index"

@@ -99,6 +99,20 @@ extension Run {
         #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
     }
 
+    /// Years read oldest first; `--top` keeps the most frequent; JSON years are numbers.
+    @Test func yearsAreChronologicalAndNumbers() throws {
+        let all = try Run(["years", "--format", "tsv", "--quiet"]).stdout.split(separator: "\n").map { $0.split(separator: "\t") }
+        let years = all.map { Int($0[1])! }
+        #expect(years == years.sorted() && years.count > 5)
+        let top = try Run(["years", "--top", "3", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(top.stdout.utf8)) as? [[String: Any]])
+        let counts = all.map { Int($0[0])! }.sorted(by: >)
+        #expect(rows.map { $0["count"] as? Int ?? -1 }.sorted(by: >) == Array(counts.prefix(3)))
+        #expect(rows.map { $0["value"] as? Int ?? 0 } == rows.map { $0["value"] as? Int ?? 0 }.sorted())
+        let byCount = try Run(["years", "--sort", "count", "--top", "3", "--format", "tsv"])
+        #expect(byCount.stdout.split(separator: "\n").map { Int($0.split(separator: "\t")[0])! } == Array(counts.prefix(3)))
+    }
+
     /// Scores belong to words weighed: `--keyword` alone orders exact tags
     /// first but prints no score; with words, the score is theirs alone.
     @Test func scoresOnlyForWordsWeighed() throws {

@@ -66,15 +66,17 @@ enum CommandSpecs {
         examples: ["iaifi related udrescu2019feynman", "iaifi related 2412.10504 --limit 5 --json"])
 
     static func facet(_ name: String, _ what: String) -> CommandSpec {
-        let authors = name == "authors"
+        let authors = name == "authors", years = name == "years"
         return CommandSpec(
             name: name, abstract: authors ? "Count papers by author (each person once, however the name is spelled), most frequent first."
-                : "Count papers by \(what), most frequent first.",
-            options: filters + [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent."),
+                : years ? "Count papers by year, oldest first." : "Count papers by \(what), most frequent first.",
+            options: filters + [OptionSpec(name: "top", short: "n", value: "<n>", help: "Print only the n most frequent" + (years ? " years (still oldest first)." : "."))]
+                + (years ? [OptionSpec(name: "sort", value: "<order>", help: "year (default: oldest first) or count (most frequent first).")] : []) + [
                                 OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl or csv."), json, chart, ascii]
                 + (authors ? [OptionSpec(name: "variants", help: "Also list each person's spellings among the papers counted (JSON always does).")] : [])
                 + common,
-            examples: ["iaifi \(name) --top 10", "iaifi \(name) --category Astrophysics --top 5", "iaifi \(name) --top 15 --chart"]
+            examples: ["iaifi \(name) --top \(years ? 5 : 10)", "iaifi \(name) --category Astrophysics --top 5", "iaifi \(name) --top 15 --chart"]
+                + (years ? ["iaifi years --sort count --json"] : [])
                 + (name == "categories" ? ["iaifi categories --inferred"] : [])
                 + (authors ? ["iaifi authors --author Villar --variants"] : []))
     }

@@ -156,7 +156,8 @@ enum Commands {
         let chart = try chart(context)
         let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
-        let counts = index.count(facet, in: hits, top: top, includingInferred: request.includesInferred)
+        let byCount = try context.arguments.choice("sort", FacetSort.self) == .count
+        let counts = index.count(facet, in: hits, top: top, includingInferred: request.includesInferred, yearsByCount: byCount)
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound
@@ -204,4 +205,9 @@ private extension SearchRequest {
         request.keywords = [keyword]
         return request
     }
+}
+
+/// `years --sort`: oldest first, or most frequent first.
+enum FacetSort: String, CaseIterable {
+    case year, count
 }

@@ -99,7 +99,9 @@ enum FacetWriter {
     }
 
     private static func json(_ count: FacetCount, facet: Facet) -> JSON {
-        .object([("value", .optional(count.value)), ("count", .int(count.count))]
+        // A year is a number; its value is `null` for undated papers.
+        let value: JSON = facet == .years ? .optional(count.value.flatMap { Int($0) }) : .optional(count.value)
+        return .object([("value", value), ("count", .int(count.count))]
                 + (count.inferred.map { [("inferred", .int($0))] } ?? [])
                 + (facet == .authors ? [("variants", .array(count.variants.map(JSON.string)))] : []))
     }
