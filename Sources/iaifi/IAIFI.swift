@@ -13,7 +13,7 @@ enum IAIFI {
 }
 
 /// Documented exit codes.
-enum ExitCode: Int32 {
+enum ExitCode: Int32, CaseIterable {
     case success = 0
     /// The command ran but found nothing.
     case nothingFound = 1

@@ -95,16 +95,22 @@ enum CommandSpecs {
     static let commands: [CommandSpec] = [
         search, list, show, open, related,
         facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
-        acronyms, graph, trends, check,
+        acronyms, graph, trends, check, completions, manpage, complete,
     ]
 
+    /// The commands people use: all but the hidden helpers.
+    static var visibleCommands: [CommandSpec] { commands.filter { !$0.hidden } }
+
+    static let abstract = "Index and search research-paper listings saved as text dumps."
+
+
     static let overview = """
-        OVERVIEW: Index and search research-paper listings saved as text dumps.
+        OVERVIEW: \(abstract)
 
         USAGE: iaifi <command> [<options>]
 
         COMMANDS:
-        \(commands.map { "  " + $0.name.padding(12) + $0.abstract }.joined(separator: "\n"))
+        \(visibleCommands.map { "  " + $0.name.padding(12) + $0.abstract }.joined(separator: "\n"))
 
         The catalog is every dump in the bundled Data/ folder, unless --data or
         $IAIFI_DATA names other files or folders.

@@ -15,6 +15,9 @@ enum Commands {
         case "acronyms": try acronyms(context, &console)
         case "graph": try graph(context, &console)
         case "trends": try trends(context, &console)
+        case "completions": try completions(context, &console)
+        case "manpage": manpage(&console)
+        case "__complete": try catalogValues(context, &console)
         default: try facet(Facet(rawValue: name)!, context, &console)
         }
     }

@@ -64,7 +64,7 @@ enum Runner {
     }
 
     private static func unknownCommand(_ name: String, _ console: inout Console) -> ExitCode {
-        let hint = Suggestion.nearest(to: name, in: CommandSpecs.commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.nearest(to: name, in: CommandSpecs.visibleCommands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
         console.error("Error: unknown command '\(name)'\(hint)\nSee 'iaifi --help' for the list of commands.")
         return .usage
     }

@@ -25,6 +25,9 @@ struct CommandSpec {
     var maximumPositionals: Int? = 0
     var options: [OptionSpec] = []
     var examples: [String] = []
+    /// Left out of the overview, the man page and the completions: a helper
+    /// the completion scripts call, not a command for people.
+    var hidden = false
 }
 
 /// A usage mistake: exit code 2, message on stderr.
