@@ -20,7 +20,7 @@ private final class Box {
 extension IndexSnapshot {
     fileprivate static func read(_ bytes: [UInt8], owner: Box) -> CatalogIndex? {
         owner.bytes.withUnsafeBytes { raw in
-            if case .fresh(let index, _) = read(raw, owner: owner, fingerprint: "fuzz") { return index }
+            if case .fresh(let index, _, _) = read(raw, owner: owner, fingerprint: "fuzz") { return index }
             return nil
         }
     }

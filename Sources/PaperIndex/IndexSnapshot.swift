@@ -16,16 +16,20 @@ import PaperCatalog
 /// link in it is followed, and a file there that is not a regular file
 /// owned by the user is removed rather than read.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v13"
+    static let magic = "iaifi-index-v14"
 
     /// What ``load(paths:folder:)`` found and did.
     public struct Loaded: Sendable {
         /// The catalog's index.
         public var index: CatalogIndex
-        /// The number of warnings and errors reading produced.
+        /// The number of problems reading that lost input
+        /// (``Diagnostic/lostInput``): entries or lines skipped, files unread.
         public var problems: Int
-        /// Those warnings and errors, when the files were read this time
-        /// (a snapshot keeps only their count).
+        /// The first few of those problems (`file:line: severity: message`),
+        /// saved with the snapshot so a later run can still show them.
+        public var firstProblems: [String]
+        /// The warnings and errors reading produced, when the files were
+        /// read this time (a snapshot keeps only the ones that lost input).
         public var diagnostics: [Diagnostic]
         /// One line each about the cache: a damaged snapshot replaced, a
         /// folder that cannot be used. The answer is right either way.
@@ -50,8 +54,8 @@ public enum IndexSnapshot {
         }
         if let file, let fingerprint {
             switch read(file, fingerprint: fingerprint) {
-            case .fresh(let index, let problems):
-                return Loaded(index: index, problems: problems, diagnostics: [], notices: notices, file: file)
+            case .fresh(let index, let problems, let first):
+                return Loaded(index: index, problems: problems, firstProblems: first, diagnostics: [], notices: notices, file: file)
             case .absentOrStale:
                 break
             case .damaged(let reason):
@@ -66,17 +70,21 @@ public enum IndexSnapshot {
             return (catalog.papers, catalog.diagnostics)
         }()
         let index = CatalogIndex(papers: consume papers)
-        let problems = diagnostics.count { $0.severity != .note }
+        let lost = diagnostics.filter(\.lostInput)
+        let (problems, first) = (lost.count, lost.prefix(Self.problemsShown).map(\.description))
         // A file that changed while it was read would give a snapshot that
         // matches neither its old nor its new content: not saved.
         let unchanged = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() } == fingerprint
         if let folder, let file, let fingerprint, unchanged, !diagnostics.contains(where: { $0.severity == .error }) {
-            if let failure = write(index, problems: problems, fingerprint: fingerprint, to: file, in: folder) {
+            if let failure = write(index, problems: problems, first: first, fingerprint: fingerprint, to: file, in: folder) {
                 notices.append("iaifi: cannot save the index in \(folder): \(failure); each run reads the catalog again")
             }
         }
-        return Loaded(index: index, problems: problems, diagnostics: diagnostics, notices: notices, file: file)
+        return Loaded(index: index, problems: problems, firstProblems: first, diagnostics: diagnostics, notices: notices, file: file)
     }
+
+    /// How many of the problems that lost input a load keeps to show.
+    public static let problemsShown = 3
 
     /// Removes a snapshot found damaged while it was used
     /// (``CatalogIndex/isDamaged``), so that the next load rebuilds it.
@@ -132,7 +140,7 @@ public enum IndexSnapshot {
     }
 
     enum Reading {
-        case fresh(CatalogIndex, problems: Int)
+        case fresh(CatalogIndex, problems: Int, first: [String])
         case absentOrStale
         case damaged(String)
     }
@@ -159,10 +167,10 @@ public enum IndexSnapshot {
             var reader = BinaryReader(checked)
             guard try reader.readString() == magic else { return .damaged("wrong header") }
             guard try reader.readString() == fingerprint else { return .absentOrStale }
-            let problems = try reader.readInt()
+            let problems = try reader.readInt(), first = try reader.readStrings()
             let index = try CatalogIndex(reading: &reader)
             guard reader.isAtEnd, !checked.isDamaged else { return .damaged("inconsistent content") }
-            return .fresh(index, problems: problems)
+            return .fresh(index, problems: problems, first: first)
         } catch let rejected as CheckedFile.Rejected {
             return .damaged(rejected.reason)
         } catch {
@@ -176,6 +184,7 @@ public enum IndexSnapshot {
         writer.write(magic)
         writer.write(fingerprint)
         writer.write(problems)
+        writer.write([String]())
         index.write(to: &writer)
         return sealed(Array(writer.column()))
     }
@@ -190,7 +199,7 @@ public enum IndexSnapshot {
     /// mode 0600 under a random name), seals it with checksums, then
     /// renames it into place, so a reader never sees half a snapshot.
     /// Returns why it could not, if it could not.
-    private static func write(_ index: CatalogIndex, problems: Int, fingerprint: String, to file: String, in folder: String) -> String? {
+    private static func write(_ index: CatalogIndex, problems: Int, first: [String], fingerprint: String, to file: String, in folder: String) -> String? {
         removeAbandonedTemporaries(of: file, in: folder)
         var template = Array((file + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -200,6 +209,7 @@ public enum IndexSnapshot {
         writer.write(magic)
         writer.write(fingerprint)
         writer.write(problems)
+        writer.write(first)
         index.write(to: &writer)
         writer.flush()
         var failure = writer.failure

@@ -145,7 +145,7 @@ private func query(_ text: String) throws -> Set<String> { try papers { $0.query
         final class Bytes { let bytes: [UInt8]; init(_ bytes: [UInt8]) { self.bytes = bytes } }
         let owner = Bytes(IndexSnapshot.bytes(of: index, fingerprint: "test"))
         owner.bytes.withUnsafeBytes { raw in
-            guard case .fresh(let read, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "test") else {
+            guard case .fresh(let read, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "test") else {
                 Issue.record("snapshot not read back")
                 return
             }

@@ -60,7 +60,7 @@ import Testing
     private func verify(_ bytes: [UInt8], _ comment: Comment) -> Bool {
         let owner = Box(bytes)
         return owner.bytes.withUnsafeBytes { raw in
-            guard case .fresh(let index, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else { return true }
+            guard case .fresh(let index, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else { return true }
             let answers = Self.answers(index)
             if index.isDamaged { return true }
             #expect(answers == Self.expected, comment)
@@ -128,7 +128,7 @@ import Testing
     private func verifyNoCrash(_ bytes: [UInt8]) -> Bool {
         let owner = Box(bytes)
         return owner.bytes.withUnsafeBytes { raw in
-            guard case .fresh(let index, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else { return true }
+            guard case .fresh(let index, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else { return true }
             _ = Self.answers(index)
             return index.isDamaged
         }
@@ -144,7 +144,7 @@ import Testing
         body[start + 3] = 0x7F
         let owner = Box(IndexSnapshot.sealed(body))
         owner.bytes.withUnsafeBytes { raw in
-            guard case .fresh(let index, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else {
+            guard case .fresh(let index, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else {
                 Issue.record("a sealed snapshot should open")
                 return
             }

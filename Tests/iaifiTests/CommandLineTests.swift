@@ -85,7 +85,19 @@ extension Run {
         #expect(Set(ids).count == 613)
         let sources = try #require(papers.first { $0["arxivId"] as? String == "2504.00256" }?["sources"] as? [[String: Any]])
         #expect(sources.first?["format"] as? String == "arxiv" && sources.first?["line"] as? Int == 1)
-        #expect(run.stderr.contains("1 problem(s)"))
+        // The bundled file's one warning (an entry without tags) lost nothing: quiet.
+        #expect(run.stderr.isEmpty)
+    }
+
+    /// Input lost (a truncated entry, a file not read): the problems where
+    /// they are, the count, and the hint.
+    @Test func lostInputIsShownWithItsPlace() throws {
+        let truncated = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/inputs/truncated-arxiv.txt").path
+        let run = try Run(["list", "--data", truncated], environment: ["IAIFI_CACHE": "off"])
+        #expect(run.stderr.contains("truncated-arxiv.txt:13: warning: entry has no 'arXiv:ID'"))
+        #expect(run.stderr.contains("1 problem(s) reading the catalog lost input; run 'iaifi check'"))
+        #expect(try Run(["list", "--data", truncated, "--quiet"], environment: ["IAIFI_CACHE": "off"]).stderr.isEmpty)
     }
 
     @Test func jsonLinesAndTSVHaveOneLinePerPaper() throws {

@@ -24,12 +24,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// 1-based line, or `nil` when the problem concerns the whole file.
     public var line: Int?
     public var message: String
+    /// Whether input was lost: an entry or a line skipped, entries missing
+    /// from a page's own count, a file not read. A warning that lost
+    /// nothing (a field the entry lacks, lines joined) is for `check`.
+    public var lostInput: Bool
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, lostInput: Bool = false) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
+        self.lostInput = lostInput || severity == .error
     }
 
     /// `file:line: severity: message`, the shape compilers use.

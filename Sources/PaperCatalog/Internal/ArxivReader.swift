@@ -42,7 +42,7 @@ enum ArxivReader: DumpReader {
         }
         if let first = pending.first {
             result.entries += 1
-            result.warn(file, line: first, "entry has no 'arXiv:ID' and 'Created:' lines (truncated?); skipped \(pending.count) line(s)")
+            result.skip(file, line: first, "entry has no 'arXiv:ID' and 'Created:' lines (truncated?); skipped \(pending.count) line(s)")
         }
         return result
     }
@@ -65,7 +65,7 @@ enum ArxivReader: DumpReader {
         }
         if let title = titleLines.first { paper.title = file.lines[title].trimmed }
         for extra in titleLines.dropFirst() {
-            result.warn(file, line: extra, "entry \(id): unexpected line \(quoted(file.lines[extra].trimmed)) between title and abstract; skipped")
+            result.skip(file, line: extra, "entry \(id): unexpected line \(quoted(file.lines[extra].trimmed)) between title and abstract; skipped")
         }
         guard let abstractIndex = layout.rest.first else {
             result.warn(file, line: body.first ?? idLine, "entry \(id) has no abstract")
@@ -76,7 +76,7 @@ enum ArxivReader: DumpReader {
         let tail = layout.rest.dropFirst()
         if let comments = tail.first { paper.comments = file.lines[comments].trimmed }
         if let extra = tail.dropFirst().first {
-            result.warn(file, line: extra, "entry \(id): unexpected line after the comments; skipped")
+            result.skip(file, line: extra, "entry \(id): unexpected line after the comments; skipped")
         }
         result.papers.append(paper)
     }

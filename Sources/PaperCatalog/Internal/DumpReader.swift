@@ -23,6 +23,11 @@ struct ReadResult {
         diagnostics.append(Diagnostic(.warning, file: file.path, line: TextFile.number(index), message))
     }
 
+    /// A warning for input skipped: an entry, or a line of one.
+    mutating func skip(_ file: TextFile, line index: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file.path, line: TextFile.number(index), message, lostInput: true))
+    }
+
     mutating func note(_ file: TextFile, line index: Int, _ message: String) {
         diagnostics.append(Diagnostic(.note, file: file.path, line: TextFile.number(index), message))
     }

@@ -52,7 +52,7 @@ enum HuggingFaceReader: DumpReader {
         let leftover = file.contentLines(in: start..<file.lines.count)
         if let first = leftover.first {
             result.entries += 1
-            result.warn(file, line: first, "entry has no '·' and date lines (truncated?); skipped \(leftover.count) line(s)")
+            result.skip(file, line: first, "entry has no '·' and date lines (truncated?); skipped \(leftover.count) line(s)")
         }
         return result
     }
@@ -61,7 +61,7 @@ enum HuggingFaceReader: DumpReader {
         _ file: TextFile, before: [Int], anchor: Int, dateIndex: Int?, pageYear: Int?, into result: inout ReadResult
     ) {
         guard before.count >= 2 else {
-            result.warn(file, line: before.first ?? anchor, "expected a title, an abstract and an author line before '·'; entry skipped")
+            result.skip(file, line: before.first ?? anchor, "expected a title, an abstract and an author line before '·'; entry skipped")
             return
         }
         let authorLine = file.lines[before[before.count - 1]].trimmed

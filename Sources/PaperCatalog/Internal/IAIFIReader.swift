@@ -37,7 +37,7 @@ enum IAIFIReader: DumpReader {
         into result: inout ReadResult
     ) {
         guard let titleIndex = body.first else {
-            result.warn(file, line: index, "entry has no title after its header; skipped (expected title, authors, abstract, keywords)")
+            result.skip(file, line: index, "entry has no title after its header; skipped (expected title, authors, abstract, keywords)")
             return
         }
         var paper = Paper(
@@ -59,7 +59,7 @@ enum IAIFIReader: DumpReader {
             if LineShape.isNavigation(line) {
                 result.note(file, line: lineIndex, "skipped page-navigation line \(quoted(line))")
             } else {
-                result.warn(file, line: lineIndex, "unexpected line \(quoted(line)); skipped")
+                result.skip(file, line: lineIndex, "unexpected line \(quoted(line)); skipped")
             }
         }
         if paper.abstract == nil {
@@ -170,12 +170,12 @@ private struct Preamble {
     /// Reports every stated count that the entries read do not match.
     func check(against papers: [Paper], file: TextFile, into result: inout ReadResult) {
         if papers.count != total {
-            result.warn(file, line: lineIndex, "the page states \(total) papers but \(papers.count) entries were read")
+            result.skip(file, line: lineIndex, "the page states \(total) papers but \(papers.count) entries were read")
         }
         for (category, count) in counts {
             let found = papers.count { $0.category == category }
             if found != count {
-                result.warn(file, line: lineIndex, "the page states \(count) \(category) papers but \(found) were read")
+                result.skip(file, line: lineIndex, "the page states \(count) \(category) papers but \(found) were read")
             }
         }
     }

@@ -114,9 +114,10 @@ struct Context {
         return found
     }
 
-    /// The indexed catalog, from a fresh snapshot when there is one. Prints a
-    /// one-line count of reading problems (unless `--quiet`) and, when
-    /// nothing could be read, every error.
+    /// The indexed catalog, from a fresh snapshot when there is one. Prints
+    /// the cache's notices; when reading lost input (and not `--quiet`), the
+    /// first few problems and their count; when nothing could be read,
+    /// every error.
     func loadIndex(console: inout Console) throws -> CatalogIndex {
         let paths = try inputPaths().paths
         let loaded = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
@@ -132,8 +133,14 @@ struct Context {
             }
             throw InputError(message: "no papers could be read from \(paths.joined(separator: ", "))")
         }
+        // Quiet unless input was lost: then the first few problems, where
+        // they are and what was expected, and the count.
         if !arguments.has("quiet"), problems > 0 {
-            console.error("iaifi: \(problems) problem(s) reading the catalog; run 'iaifi check' for details")
+            for problem in loaded.firstProblems {
+                console.error(problem)
+            }
+            let more = problems > loaded.firstProblems.count ? " (\(problems - loaded.firstProblems.count) more)" : ""
+            console.error("iaifi: \(problems) problem(s) reading the catalog lost input\(more); run 'iaifi check' for details")
         }
         return index
     }
