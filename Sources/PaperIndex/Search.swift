@@ -234,6 +234,16 @@ extension CatalogIndex {
     /// an unknown name gets a suggestion.
     func docs(inCategory name: String, includingInferred: Bool = false) throws(SearchError) -> DocSet {
         let key = SearchText.key(name)
+        if key == Self.noCategory, categories.docs(key) == nil {
+            // Papers whose sources state no category (with `--inferred`, and none inferred either).
+            let stated = DocSet.union((0..<categories.keys.count).map(categories.docs(at:)))
+            let uncategorised = DocSet.all(count).subtracting(stated)
+            guard includingInferred else { return uncategorised }
+            let inferredAny = DocSet.union((0..<categories.keys.count).map {
+                inferred.docs(inCategory: categories.keys[$0], atLeast: Self.inferredCategoryThreshold)
+            })
+            return uncategorised.subtracting(inferredAny)
+        }
         if let docs = categories.docs(key) {
             guard includingInferred else { return docs }
             return DocSet.union([docs, inferred.docs(inCategory: key, atLeast: Self.inferredCategoryThreshold)])
@@ -241,6 +251,10 @@ extension CatalogIndex {
         let known = categories.allNames.sorted()
         throw .unknownCategory(name, suggestion: Suggestion.nearest(to: name, in: known), known: known)
     }
+
+    /// The category name that selects papers with none (`--category none`),
+    /// unless the catalog has a category of that name.
+    public static let noCategory = "none"
 
     /// A known tag spelled like `keyword`, for "did you mean".
     public func suggestTag(for keyword: String) -> String? {

@@ -111,6 +111,17 @@ extension Run {
         #expect(tsv.stdout.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
     }
 
+    /// `--category none` selects the papers `categories` counts as "(no category)".
+    @Test func uncategorisedPapersAreSelectable() throws {
+        let counted = try Run(["categories", "--format", "tsv"]).stdout.split(separator: "\n").first { $0.hasSuffix("(no category)") }
+        let none = try Run(["list", "--category", "none", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [[String: Any]])
+        #expect(counted.map { Int($0.split(separator: "\t")[0]) } == rows.count && rows.count > 0)
+        #expect(rows.allSatisfy { $0["category"] is NSNull })
+        let remaining = try Run(["list", "--category", "none", "--inferred", "--format", "tsv"]).stdout.split(separator: "\n").count
+        #expect(remaining < rows.count)
+    }
+
     /// Years read oldest first; `--top` keeps the most frequent; JSON years are numbers.
     @Test func yearsAreChronologicalAndNumbers() throws {
         let all = try Run(["years", "--format", "tsv", "--quiet"]).stdout.split(separator: "\n").map { $0.split(separator: "\t") }
