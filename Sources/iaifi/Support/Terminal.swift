@@ -59,8 +59,11 @@ extension String {
     /// A whole document for a terminal: line breaks and tabs kept, every
     /// other character a terminal acts on replaced by `�`.
     var neutralisedForTerminal: String {
-        guard unicodeScalars.contains(where: { $0.isActedOnByTerminals && $0 != "\n" && $0 != "\r" && $0 != "\t" }) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { $0.isActedOnByTerminals && $0 != "\n" && $0 != "\r" && $0 != "\t" ? "\u{FFFD}" : $0 }))
+        func isNeutralised(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isActedOnByTerminals && scalar != "\n" && scalar != "\r" && scalar != "\t"
+        }
+        guard unicodeScalars.contains(where: isNeutralised) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { isNeutralised($0) ? "\u{FFFD}" : $0 }))
     }
 
     /// A TSV cell: tabs and line breaks, which the format cannot hold in a
