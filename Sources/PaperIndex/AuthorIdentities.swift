@@ -41,7 +41,7 @@ struct AuthorIdentities: Sendable {
 
     /// The author keys of identity `identity`, its shown spelling first.
     func keys(of identity: Int) -> UnsafeBufferPointer<Int32> {
-        members.slice(memberStarts.span(at: identity))
+        members.slice(memberStarts.span(at: identity, within: members.count))
     }
 
     var isConsistent: Bool {

@@ -133,7 +133,7 @@ public struct CatalogIndex: Sendable {
 
     /// Positions of `term`'s postings in `postingDocs` and `postingCounts`.
     func postingRange(_ term: Int32) -> Range<Int> {
-        postingStarts.span(at: Int(term))
+        postingStarts.span(at: Int(term), within: postingDocs.count)
     }
 
     /// Documents containing term `id` in any of `fields`. - Complexity: O(postings).

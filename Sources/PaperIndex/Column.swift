@@ -87,12 +87,14 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         return values
     }
 
-    /// `self[position]..<self[position + 1]` of a column of offsets, empty
-    /// (and the file marked damaged) when they are not in order.
-    func span(at position: Int) -> Range<Int> where Element == Int64 {
+    /// `self[position]..<self[position + 1]` of a column of offsets into a
+    /// column of `count` values, empty (and the file marked damaged) when
+    /// they are out of order or past its end: a forged offset must not
+    /// make a caller loop over billions of positions.
+    func span(at position: Int, within count: Int) -> Range<Int> where Element == Int64 {
         let start = self[position], end = self[position + 1]
-        guard start >= 0, start <= end else {
-            reportOutOfBounds("offsets out of order")
+        guard start >= 0, start <= end, end <= count else {
+            reportOutOfBounds("offsets out of order or out of range")
             return 0..<0
         }
         return Int(start)..<Int(end)
@@ -170,7 +172,7 @@ struct StringTable: Sendable {
     }
 
     func utf8(_ position: Int) -> UnsafeBufferPointer<UInt8> {
-        bytes.slice(offsets.span(at: position))
+        bytes.slice(offsets.span(at: position, within: bytes.count))
     }
 
     /// Position of `string` in a table built sorted. - Complexity: O(log *n*).

@@ -25,12 +25,12 @@ struct ExactIndex: Sendable {
 
     /// Key `position`'s documents: a view, not a copy.
     func docs(at position: Int) -> DocSet {
-        DocSet(view: docs.column(starts.span(at: position)))
+        DocSet(view: docs.column(starts.span(at: position, within: docs.count)))
     }
 
     /// How many documents `key` has, without copying them.
     func count(_ key: String) -> Int {
-        keys.index(of: key).map { starts.span(at: $0).count } ?? 0
+        keys.index(of: key).map { starts.span(at: $0, within: docs.count).count } ?? 0
     }
 
     /// Every readable name.
@@ -50,7 +50,7 @@ struct ExactIndex: Sendable {
         var rarest: Range<Int>?
         for word in Set(key.split(separator: " ")) {
             guard let position = words.index(of: String(word)) else { return [] }
-            let holders = wordStarts.span(at: position)
+            let holders = wordStarts.span(at: position, within: wordKeys.count)
             if holders.count < rarest?.count ?? .max { rarest = holders }
         }
         guard let rarest else { return [] }

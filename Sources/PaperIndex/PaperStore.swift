@@ -99,7 +99,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
 
     /// The encoded bytes of paper `position`.
     private func record(_ position: Int) -> UnsafeRawBufferPointer {
-        return UnsafeRawBufferPointer(bytes.slice(starts.span(at: Int(records[position]))))
+        return UnsafeRawBufferPointer(bytes.slice(starts.span(at: Int(records[position]), within: bytes.count)))
     }
 
     /// The id of paper `position`, without decoding the paper.

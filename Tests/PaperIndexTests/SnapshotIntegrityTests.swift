@@ -153,6 +153,27 @@ import Testing
             #expect(index.isDamaged)
         }
     }
+
+    /// A term's postings made to end far past the postings column, with
+    /// checksums redone (found by `Fuzz/run.sh 1000000 snapshot`: a field
+    /// query walked billions of positions). Damage, answered at once.
+    @Test func offsetsPastTheirColumnAreDamageNotAnEndlessWalk() throws {
+        let small = CatalogIndex(papers: Array(Self.papers.prefix(5)))
+        var body = Self.body(of: IndexSnapshot.bytes(of: small, fingerprint: "fingerprint"))
+        let starts = Array(small.postingStarts).withUnsafeBytes { Array($0) }
+        let start = try #require(body.firstRange(of: starts)).lowerBound
+        withUnsafeBytes(of: Int64(1 << 40).littleEndian) { body.replaceSubrange(start + 8..<start + 16, with: $0) }
+        let owner = Box(IndexSnapshot.sealed(body))
+        owner.bytes.withUnsafeBytes { raw in
+            guard case .fresh(let index, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "fingerprint") else {
+                Issue.record("a sealed snapshot should open")
+                return
+            }
+            let hits = try? index.search(SearchRequest(query: .word(index.vocabulary[0], field: .title)))
+            #expect(hits?.isEmpty ?? true)
+            #expect(index.isDamaged)
+        }
+    }
 }
 
 /// A small deterministic random number generator (SplitMix64).
