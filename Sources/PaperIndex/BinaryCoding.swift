@@ -1,6 +1,8 @@
 import PaperCatalog
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Appends values in a fixed little-endian layout, either to memory (a
@@ -104,7 +106,7 @@ struct BinaryWriter {
     private mutating func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var sent = 0
         while sent < bytes.count, failure == nil {
-            let count = Glibc.write(descriptor, bytes.baseAddress! + sent, min(bytes.count - sent, 1 << 30))
+            let count = SystemCalls.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[sent..<min(bytes.count, sent + (1 << 30))]))
             if count > 0 {
                 sent += count
             } else if count < 0, errno == EINTR {

@@ -246,15 +246,6 @@ extension CatalogIndex {
             store = PaperStore.Builder(documents: documents)
         }
 
-        static func parts(of paper: Paper, field: Field) -> [String] {
-            switch field {
-            case .title: paper.title.map { [$0] } ?? []
-            case .keywords: paper.keywords
-            case .authors: paper.authors
-            case .abstract: paper.abstract.map { [$0] } ?? []
-            }
-        }
-
         /// Adds `paper` as document `doc`, each number once. - Complexity: O(length of its text).
         mutating func add(_ paper: Paper, as doc: Int32) {
             for field in Field.allCases {
@@ -265,7 +256,7 @@ extension CatalogIndex {
                 case .authors: 1
                 default: nil
                 }
-                for var part in Self.parts(of: paper, field: field) {
+                for var part in paper.texts(of: field.stored) {
                     key.removeAll(keepingCapacity: true)
                     part.withUTF8 { utf8 in
                         SearchText.forEachWord(inUTF8: utf8) { word in

@@ -1,3 +1,5 @@
+import PaperCatalog
+
 /// The full-text fields of a paper, with their BM25F weights: a title hit
 /// counts more than an abstract hit.
 public enum Field: Int, CaseIterable, Sendable {
@@ -5,6 +7,16 @@ public enum Field: Int, CaseIterable, Sendable {
 
     /// The field's name in output (`title`, `keywords`, `authors`, `abstract`).
     public var name: String { "\(self)" }
+
+    /// The paper's field this one indexes.
+    var stored: PaperField {
+        switch self {
+        case .title: .title
+        case .keywords: .keywords
+        case .authors: .authors
+        case .abstract: .abstract
+        }
+    }
 
     /// Relative weight of a term occurrence in this field.
     var weight: Double {

@@ -49,7 +49,7 @@ extension CatalogIndex {
             Matches.FieldWords(field: field, words: words[field.rawValue].sorted { $0.value < $1.value }.map(\.key))
         }
         guard let field = [Field.abstract, .title].first(where: { !words[$0.rawValue].isEmpty }),
-              var text = Builder.parts(of: paper, field: field).first else { return Matches(fields: fields, excerpt: nil) }
+              var text = paper.texts(of: field.stored).first else { return Matches(fields: fields, excerpt: nil) }
         var hits: [(range: Range<Int>, label: String)] = []
         var previous: (surface: [UInt8], start: Int) = ([], 0)
         let vocabulary = self.vocabulary

@@ -70,27 +70,10 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     }
 
     /// The text of one searchable field of paper `position` (the title, each
-    /// tag, each author, the abstract), decoding nothing else.
+    /// tag, each author, the abstract), decoding only the fields before it.
     func parts(of position: Int, field: Field) -> [String] {
         var reader = BinaryReader(record(position))
-        // Mirrors the order of `Paper.write(to:)`.
-        let parts = try? {
-            try reader.skipString()
-            let title = try reader.readOptionalString()
-            if field == .title { return title.map { [$0] } ?? [] }
-            let authors = try reader.readStrings()
-            if field == .authors { return authors }
-            _ = try reader.readBool()
-            _ = try reader.readOptionalInt()
-            _ = try reader.readOptionalString()
-            _ = try reader.readOptionalInt()
-            _ = try reader.readBool()
-            _ = try reader.readOptionalString()
-            let abstract = try reader.readOptionalString()
-            if field == .abstract { return abstract.map { [$0] } ?? [] }
-            return try reader.readStrings()
-        }()
-        guard let parts else {
+        guard let parts = try? Paper.texts(of: field.stored, reading: &reader) else {
             bytes.reportOutOfBounds("undecodable paper record")
             return []
         }
@@ -106,48 +89,77 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     public func id(at position: Int) -> String { ids[position] }
 }
 
+/// A record is every ``PaperField`` in order, each as its kind of value.
 extension Paper {
     func write(to writer: inout BinaryWriter) {
-        writer.write(id)
-        writer.write(title)
-        writer.write(authors)
-        writer.write(authorsComplete)
-        writer.write(authorCount)
-        writer.write(organization)
-        writer.write(date?.yyyymmdd)
-        writer.write(dateYearInferred)
-        writer.write(category)
-        writer.write(abstract)
-        writer.write(keywords)
-        writer.write(keywordLine)
-        writer.write(arxivId)
-        writer.write(comments)
-        writer.write(upvotes)
-        writer.write(sources.count)
-        for source in sources {
-            writer.write(source.format.rawValue)
-            writer.write(source.file)
-            writer.write(source.line)
+        for field in PaperField.allCases {
+            switch field.value {
+            case .text(let path): writer.write(self[keyPath: path])
+            case .optionalText(let path): writer.write(self[keyPath: path])
+            case .texts(let path): writer.write(self[keyPath: path])
+            case .flag(let path): writer.write(self[keyPath: path])
+            case .optionalNumber(let path): writer.write(self[keyPath: path])
+            case .date(let path): writer.write(self[keyPath: path]?.yyyymmdd)
+            case .sources(let path):
+                let sources = self[keyPath: path]
+                writer.write(sources.count)
+                for source in sources {
+                    writer.write(source.format.rawValue)
+                    writer.write(source.file)
+                    writer.write(source.line)
+                }
+            }
         }
     }
 
+    /// Decodes a record. Fields are assigned by name, not through
+    /// ``PaperField/value``'s key paths, because listing decodes every
+    /// paper and key-path writes are slower; the exhaustive `switch` still
+    /// fails to compile until a new field is decoded.
     init(reading reader: inout BinaryReader) throws {
-        self.init(id: try reader.readString())
-        title = try reader.readOptionalString()
-        authors = try reader.readStrings()
-        authorsComplete = try reader.readBool()
-        authorCount = try reader.readOptionalInt()
-        organization = try reader.readOptionalString()
-        date = try reader.readOptionalInt().flatMap(PaperDate.init(yyyymmdd:))
-        dateYearInferred = try reader.readBool()
-        category = try reader.readOptionalString()
-        abstract = try reader.readOptionalString()
-        keywords = try reader.readStrings()
-        keywordLine = try reader.readOptionalString()
-        arxivId = try reader.readOptionalString()
-        comments = try reader.readOptionalString()
-        upvotes = try reader.readOptionalInt()
-        sources = try (0..<(try reader.readCount())).map { _ in
+        self.init()
+        for field in PaperField.allCases {
+            switch field {
+            case .id: id = try reader.readString()
+            case .title: title = try reader.readOptionalString()
+            case .authors: authors = try reader.readStrings()
+            case .authorsComplete: authorsComplete = try reader.readBool()
+            case .authorCount: authorCount = try reader.readOptionalInt()
+            case .organization: organization = try reader.readOptionalString()
+            case .date: date = try reader.readOptionalInt().flatMap(PaperDate.init(yyyymmdd:))
+            case .dateYearInferred: dateYearInferred = try reader.readBool()
+            case .category: category = try reader.readOptionalString()
+            case .abstract: abstract = try reader.readOptionalString()
+            case .keywords: keywords = try reader.readStrings()
+            case .keywordLine: keywordLine = try reader.readOptionalString()
+            case .arxivId: arxivId = try reader.readOptionalString()
+            case .comments: comments = try reader.readOptionalString()
+            case .upvotes: upvotes = try reader.readOptionalInt()
+            case .sources: sources = try Self.readSources(&reader)
+            }
+        }
+    }
+
+    /// The texts of `wanted` (``Paper/texts(of:)``) from an encoded record,
+    /// reading past the fields stored before it.
+    static func texts(of wanted: PaperField, reading reader: inout BinaryReader) throws -> [String] {
+        for field in PaperField.allCases {
+            let isWanted = field == wanted
+            switch field.value {
+            case .text: if isWanted { return [try reader.readString()] } else { try reader.skipString() }
+            case .optionalText: if isWanted { return try reader.readOptionalString().map { [$0] } ?? [] } else { _ = try reader.readOptionalString() }
+            case .texts: if isWanted { return try reader.readStrings() } else { _ = try reader.readStrings() }
+            case .flag: _ = try reader.readBool()
+            case .optionalNumber, .date: _ = try reader.readOptionalInt()
+            case .sources: _ = try readSources(&reader)
+            }
+            if isWanted { return [] }
+        }
+        return []
+    }
+
+    private static func readSources(_ reader: inout BinaryReader) throws -> [Source] {
+        try (0..<(try reader.readCount())).map { _ in
             guard let format = DumpFormat(rawValue: try reader.readString()) else { throw BinaryReader.Malformed() }
             return Source(format: format, file: try reader.readString(), line: try reader.readInt())
         }

@@ -1,3 +1,4 @@
+import PaperCatalog
 import Testing
 @testable import PaperIndex
 
@@ -36,6 +37,31 @@ import Testing
         bytes.dropLast().withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             #expect(throws: BinaryReader.Malformed.self) { try reader.readStrings() }
+        }
+    }
+
+    /// A paper with every ``PaperField`` stated: a field that is written but
+    /// not read back (or read as another) fails here.
+    @Test func everyPaperFieldSurvivesARecord() throws {
+        let paper = Paper(
+            id: "villar2024x", title: "A title", authors: ["V. Ashley Villar", "B. Author"], authorsComplete: true,
+            authorCount: 2, organization: "IAIFI", date: PaperDate(year: 2024, month: 2, day: 29), dateYearInferred: true,
+            category: "Astrophysics", abstract: "An abstract.", keywords: ["dark matter"], keywordLine: "Dark Matter",
+            arxivId: "2402.00001", comments: "9 pages", upvotes: 12,
+            sources: [Source(format: .iaifi, file: "a.txt", line: 3), Source(format: .hf, file: "b.txt", line: 40)])
+        let bytes = encoded { paper.write(to: &$0) }
+        let decoded = try bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try Paper(reading: &reader)
+        }
+        #expect(decoded == paper)
+        for field in PaperField.allCases {
+            #expect(paper.states(field), "\(field) is set in the fixture")
+            let texts = try bytes.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                return try Paper.texts(of: field, reading: &reader)
+            }
+            #expect(texts == paper.texts(of: field), "\(field)")
         }
     }
 }

@@ -342,7 +342,7 @@ extension Run {
         _ = try Run(["categories"], environment: environment)
         let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
         let old = cache + "/" + snapshot + ".Ab12Cd", young = cache + "/" + snapshot + ".Ef34Gh"
-        for path in [old, young] { FileManager.default.createFile(atPath: path, contents: Data("half a snapshot".utf8)) }
+        for path in [old, young] { _ = FileManager.default.createFile(atPath: path, contents: Data("half a snapshot".utf8)) }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
         try FileManager.default.removeItem(atPath: cache + "/" + snapshot)
         _ = try Run(["categories"], environment: environment)

@@ -151,7 +151,8 @@ extension Catalog {
             guard case .file(let path) = input else { return nil }
             var info = stat()
             guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
-            lines.append("\(path.display)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+            let (modified, changed) = SystemCalls.times(of: info)
+            lines.append("\(path.display)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(modified.tv_sec).\(modified.tv_nsec)\t\(changed.tv_sec).\(changed.tv_nsec)")
         }
         return lines.joined(separator: "\n")
     }

@@ -80,7 +80,7 @@ enum InputFiles {
         bytes.reserveCapacity(stated)
         var chunk = [UInt8](repeating: 0, count: probeSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { SystemCalls.read(descriptor, into: $0) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return .failure(unreadable) }
             if count == 0 { return .success(bytes) }

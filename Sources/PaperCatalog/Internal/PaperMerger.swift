@@ -88,30 +88,39 @@ enum PaperMerger {
         }
     }
 
+    /// One record from the entries of one paper, each field taken as
+    /// ``PaperField/merging`` says.
     private static func combine(_ papers: [Paper]) -> Paper {
         var merged = papers[0]
-        let complete = papers.filter(\.authorsComplete).max { $0.authors.count < $1.authors.count }
-        let longest = papers.max { $0.authors.count < $1.authors.count }!
-        let authorSource = complete ?? longest
-        merged.authors = authorSource.authors
-        merged.authorsComplete = authorSource.authorsComplete
-        merged.authorCount = authorSource.authorsComplete
-            ? authorSource.authors.count
-            : papers.compactMap(\.authorCount).max()
-        let dated = papers.first { $0.date != nil && !$0.dateYearInferred } ?? papers.first { $0.date != nil }
-        merged.date = dated?.date
-        merged.dateYearInferred = dated?.dateYearInferred ?? false
-        merged.title = papers.lazy.compactMap(\.title).first
-        merged.organization = papers.lazy.compactMap(\.organization).first
-        merged.category = papers.lazy.compactMap(\.category).first
-        merged.abstract = papers.compactMap(\.abstract).max { $0.count < $1.count }
-        let tagged = papers.first { $0.keywordLine != nil }
-        merged.keywordLine = tagged?.keywordLine
-        merged.keywords = tagged?.keywords ?? []
-        merged.arxivId = papers.lazy.compactMap(\.arxivId).first
-        merged.comments = papers.lazy.compactMap(\.comments).first
-        merged.upvotes = papers.compactMap(\.upvotes).max()
-        merged.sources = papers.flatMap(\.sources)
+        for field in PaperField.allCases {
+            switch field.merging {
+            case .firstStated:
+                if let stating = papers.first(where: { $0.states(field) }) { merged.copy(field, from: stating) }
+            case .longest:
+                let longest = papers.max { $0.texts(of: field).first?.count ?? -1 < $1.texts(of: field).first?.count ?? -1 }!
+                merged.copy(field, from: longest)
+            case .largest:
+                if case .optionalNumber(let path) = field.value { merged[keyPath: path] = papers.compactMap { $0[keyPath: path] }.max() }
+            case .all:
+                if case .sources(let path) = field.value { merged[keyPath: path] = papers.flatMap { $0[keyPath: path] } }
+            case .group(let group):
+                merged.copy(field, from: source(of: group, among: papers) ?? Paper())
+            }
+        }
+        // A complete list counts itself; a cut one keeps the largest count any entry states.
+        merged.authorCount = merged.authorsComplete ? merged.authors.count : papers.compactMap(\.authorCount).max()
         return merged
+    }
+
+    /// The entry a group of fields is taken from, if any states it: the
+    /// longest complete author list (else the longest), the first date with
+    /// a stated year (else the first date), the first keyword line.
+    private static func source(of group: PaperField.Group, among papers: [Paper]) -> Paper? {
+        switch group {
+        case .authors:
+            papers.filter(\.authorsComplete).max { $0.authors.count < $1.authors.count } ?? papers.max { $0.authors.count < $1.authors.count }
+        case .date: papers.first { $0.date != nil && !$0.dateYearInferred } ?? papers.first { $0.date != nil }
+        case .keywords: papers.first { $0.keywordLine != nil }
+        }
     }
 }
