@@ -9,6 +9,15 @@ import Testing
 @Suite struct ShellIntegrationTests {
     static let visibleNames = CommandSpecs.visibleCommands.map(\.name)
 
+    /// The table's cases and their declarations agree, so dispatch, help
+    /// and the scripts name the same commands; help answers for each.
+    @Test(arguments: Command.allCases) func everyCommandIsDeclaredUnderItsOwnName(_ command: Command) throws {
+        #expect(command.spec.name == command.rawValue)
+        let run = try Run([command.rawValue, "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: iaifi \(command.rawValue)"))
+    }
+
     @Test(arguments: Shell.allCases) func completionScriptNamesEveryCommand(_ shell: Shell) throws {
         let run = try Run(["completions", shell.rawValue])
         #expect(run.status == 0)

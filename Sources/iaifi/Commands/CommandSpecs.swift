@@ -92,11 +92,8 @@ enum CommandSpecs {
         options: [OptionSpec(name: "notes", help: "Also list notes (merges, skipped page-navigation lines)."), data],
         examples: ["iaifi check", "iaifi check --data ~/dumps/"])
 
-    static let commands: [CommandSpec] = [
-        search, list, show, open, related,
-        facet("keywords", "keyword tag"), facet("authors", "author"), facet("categories", "category"), facet("years", "year"),
-        acronyms, graph, trends, check, completions, manpage, complete,
-    ]
+    /// Every command's declaration, in ``Command`` order.
+    static let commands = Command.allCases.map(\.spec)
 
     /// The commands people use: all but the hidden helpers.
     static var visibleCommands: [CommandSpec] { commands.filter { !$0.hidden } }

@@ -4,21 +4,24 @@ import PaperIndex
 /// The commands themselves: each turns parsed arguments into one library
 /// call and prints the result.
 enum Commands {
-    static func run(_ name: String, _ context: inout Context, _ console: inout Console) throws -> ExitCode {
-        switch name {
-        case "search": try search(context, &console, ranked: true)
-        case "list": try search(context, &console, ranked: false)
-        case "show": try show(context, &console)
-        case "open": try open(context, &console)
-        case "related": try related(context, &console)
-        case "check": try check(context, &console)
-        case "acronyms": try acronyms(context, &console)
-        case "graph": try graph(context, &console)
-        case "trends": try trends(context, &console)
-        case "completions": try completions(context, &console)
-        case "manpage": manpage(&console)
-        case "__complete": try catalogValues(context, &console)
-        default: try facet(Facet(rawValue: name)!, context, &console)
+    static func run(_ command: Command, _ context: inout Context, _ console: inout Console) throws -> ExitCode {
+        switch command {
+        case .search: try search(context, &console, ranked: true)
+        case .list: try search(context, &console, ranked: false)
+        case .show: try show(context, &console)
+        case .open: try open(context, &console)
+        case .related: try related(context, &console)
+        case .keywords: try facet(.keywords, context, &console)
+        case .authors: try facet(.authors, context, &console)
+        case .categories: try facet(.categories, context, &console)
+        case .years: try facet(.years, context, &console)
+        case .acronyms: try acronyms(context, &console)
+        case .graph: try graph(context, &console)
+        case .trends: try trends(context, &console)
+        case .check: try check(context, &console)
+        case .completions: try completions(context, &console)
+        case .manpage: manpage(&console)
+        case .complete: try catalogValues(context, &console)
         }
     }
 

@@ -18,36 +18,37 @@ enum Runner {
             return .success
         case "help":
             guard let name = arguments.dropFirst().first else { console.print(CommandSpecs.overview); return .success }
-            guard let spec = CommandSpecs.commands.first(where: { $0.name == name }) else { return unknownCommand(name, &console) }
-            console.print(spec.help)
+            guard let command = Command(rawValue: name) else { return unknownCommand(name, &console) }
+            console.print(command.spec.help)
             return .success
         default:
             break
         }
-        guard let spec = CommandSpecs.commands.first(where: { $0.name == first }) else { return unknownCommand(first, &console) }
+        guard let command = Command(rawValue: first) else { return unknownCommand(first, &console) }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            console.print(spec.help)
+            console.print(command.spec.help)
             return .success
         }
         let terminal = Terminal.current(environment: environment)
         let loaded = LoadedIndex()
-        let code = execute(spec, rest, Context(terminal: terminal, environment: environment, loaded: loaded), &console)
+        let code = execute(command, rest, Context(terminal: terminal, environment: environment, loaded: loaded), &console)
         // Damage met while the snapshot was read: the answer is discarded,
         // and the command runs again on an index built afresh.
         guard let file = loaded.damagedSnapshot else { return code }
         IndexSnapshot.discard(file)
         console = Console(guardsTerminal: console.guardsTerminal)
         console.error("iaifi: the saved index \(file) was damaged; read the catalog again")
-        return execute(spec, rest, Context(terminal: terminal, environment: environment, loaded: LoadedIndex()), &console)
+        return execute(command, rest, Context(terminal: terminal, environment: environment, loaded: LoadedIndex()), &console)
     }
 
     /// Runs one command, turning failures into messages and exit codes.
-    private static func execute(_ spec: CommandSpec, _ arguments: [String], _ context: Context, _ console: inout Console) -> ExitCode {
+    private static func execute(_ command: Command, _ arguments: [String], _ context: Context, _ console: inout Console) -> ExitCode {
+        let spec = command.spec
         do {
             var context = context
             context.arguments = try ParsedArguments.parse(arguments, for: spec)
-            return try Commands.run(spec.name, &context, &console)
+            return try Commands.run(command, &context, &console)
         } catch let error as UsageError {
             console.error("Error: \(error.message)\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information.")
             return .usage
