@@ -81,12 +81,12 @@ def score(out, result_json):
     problems += [f"{a}: merged or categorised ({by_arxiv[a]['category']})" for a in by_arxiv
                  if by_arxiv[a]["category"] or len(by_arxiv[a]["sources"]) != 1]
     right = sum(by_arxiv[a]["inferredCategory"] == answers[a]["category"] for a in by_arxiv)
-    confident = [a for a in by_arxiv if (by_arxiv[a]["inferredCategoryConfidence"] or 0) >= 0.7]
+    confident = [a for a in by_arxiv if (by_arxiv[a]["inferredCategoryConfidence"] or 0) >= 0.8]
     right_confident = sum(by_arxiv[a]["inferredCategory"] == answers[a]["category"] for a in confident)
     for p in problems[:10]:
         print("categories-e2e: " + p)
     print(f"categories-e2e: {right} of {len(answers)} held-out papers ({right / len(answers):.3f}) got inferredCategory right; "
-          f"{len(confident)} reached confidence 0.7, {right_confident} of them right")
+          f"{len(confident)} reached confidence 0.8 (the --inferred threshold), {right_confident} of them right")
     return 1 if problems else 0
 
 
