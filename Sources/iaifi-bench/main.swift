@@ -20,7 +20,8 @@ let usage = """
               leave-one-out accuracy of the inferred categories on the papers
               whose category is stated (default folder: Data), with and
               without tags, a confusion matrix and accuracy per confidence
-              band; --split tune or heldout classifies one half only.
+              band; --split heldout classifies only the papers listed in
+              Bench/categories/heldout-ids.txt, --split tune the others.
     authors   groups the author spellings of the catalog (default: Data/) into
               people and scores it on hand-labelled pairs (default:
               Bench/authors/pairs.tsv): precision and recall per split.
@@ -56,7 +57,7 @@ case "categories":
         FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
     }
-    CategoryReport.print(folders: arguments.isEmpty ? ["Data"] : arguments, split: split)
+    try CategoryReport.print(folders: arguments.isEmpty ? ["Data"] : arguments, split: split)
 case "authors":
     arguments.removeFirst()
     let pairs = option("pairs") ?? "Bench/authors/pairs.tsv"
