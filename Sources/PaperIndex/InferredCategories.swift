@@ -28,16 +28,23 @@ struct InferredCategories: Sendable {
     /// others; `docOfPaper[i]` numbers paper `i`.
     /// - Complexity: O(text of the training sample and of the papers inferred).
     init(papers: borrowing [Paper], docOfPaper: [Int32]) {
+        let papers = copy papers
         let categorised = papers.indices.filter { papers[$0].category != nil }
         let stride = max(1, categorised.count / Self.maxTrainingPapers)
-        let training = Swift.stride(from: 0, to: categorised.count, by: stride).map { position in
-            let paper = papers[categorised[position]]
+        let sample = Array(Swift.stride(from: 0, to: categorised.count, by: stride))
+        // Features on every core; learning and inferring stay in paper order.
+        let training = Parallel.map(sample.count, chunk: 256) { position in
+            let paper = papers[categorised[sample[position]]]
             return (features: CategoryFeatures(paper, includingTags: true), category: paper.category!)
         }
         let model = CategoryModel(training)
+        let uncategorised = papers.indices.filter { papers[$0].category == nil }
+        let inferred = Parallel.map(uncategorised.count, chunk: 256) { position in
+            model.probabilities(of: CategoryFeatures(papers[uncategorised[position]], includingTags: true))
+        }
         var categories = [Int32](repeating: -1, count: papers.count), confidences = [Float](repeating: 0, count: papers.count)
-        for position in papers.indices where papers[position].category == nil {
-            guard let probabilities = model.probabilities(of: CategoryFeatures(papers[position], includingTags: true)) else { continue }
+        for (position, probabilities) in zip(uncategorised, inferred) {
+            guard let probabilities else { continue }
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
             categories[Int(docOfPaper[position])] = Int32(best)
             confidences[Int(docOfPaper[position])] = Float(probabilities[best])

@@ -149,18 +149,10 @@ struct KeywordSegmenter {
         guard stride > 1 else { return zip(training, trained).map(segmenter.tags) }
         // Each line on its own now: the model is fixed, so the work splits across cores.
         let model = segmenter
-        var segmented = Array(repeating: [String](), count: lines.count)
-        let chunk = 4096
-        segmented.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: (lines.count + chunk - 1) / chunk) { part in
-                for index in (part * chunk)..<min(lines.count, (part + 1) * chunk) {
-                    let line = model.encode(words(index))
-                    results[index] = model.tags(line, model.bestSegmentation(of: line, own: [], firstPass: false))
-                }
-            }
+        return Parallel.map(lines.count, chunk: 4096) { index in
+            let line = model.encode(words(index))
+            return model.tags(line, model.bestSegmentation(of: line, own: [], firstPass: false))
         }
-        return segmented
     }
 
     /// The tags `cuts` make of `line`, spelled as in the input.
