@@ -21,23 +21,25 @@ struct ExactIndex: Sendable {
     /// (`neural network` under `neural networks`): their positions in
     /// `docs`, ascending, and at the same index the spelling's position in
     /// `otherSpellings`. A facet shows the spelling of the first paper it
-    /// counts (``spelling(ofKey:at:)``).
+    /// counts (``spellings(ofKeys:at:)``).
     let otherSpellingPositions: Column<Int64>
     let otherSpellingIndices: Column<Int32>
     let otherSpellings: StringTable
 
-    /// How the document at `position` in `docs`, one of key `key`'s, spells it.
-    /// - Complexity: O(log postings spelled otherwise).
-    func spelling(ofKey key: Int, at position: Int) -> String {
-        let positions = otherSpellingPositions.buffer
-        var low = 0, high = positions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if positions[middle] < Int64(position) { low = middle + 1 } else { high = middle }
+    /// How the documents at `positions` in `docs` spell `keys` (a
+    /// position of each key's postings each).
+    /// - Complexity: O(keys × log postings spelled otherwise).
+    func spellings(ofKeys keys: [Int], at positions: [Int]) -> [String] {
+        let others = otherSpellingPositions.buffer
+        return zip(keys, positions).map { key, position in
+            var low = 0, high = others.count
+            while low < high {
+                let middle = (low + high) / 2
+                if others[middle] < Int64(position) { low = middle + 1 } else { high = middle }
+            }
+            guard low < others.count, others[low] == Int64(position) else { return names[key] }
+            return otherSpellings[Int(otherSpellingIndices[low])]
         }
-        guard low < positions.count, positions[low] == Int64(position) else { return names[key] }
-        let found = low
-        return otherSpellings[Int(otherSpellingIndices[found])]
     }
 
     /// The documents of `key`, if any. - Complexity: O(log keys).

@@ -40,8 +40,9 @@ extension CatalogIndex {
     /// Counts come from the exact index of the facet: each value's posting
     /// list, its length when nothing is filtered, otherwise its papers
     /// tested against the selection held as a bitmap; no paper is decoded.
-    /// A value is spelled as the first paper counted (in `list`'s order)
-    /// spells it. Categories with `request.includesInferred` also count,
+    /// A value is spelled as the first paper counted spells it, in `list`'s
+    /// order (papers carrying more of the `--keyword` tags exactly first,
+    /// then newest). Categories with `request.includesInferred` also count,
     /// apart (``FacetCount/inferred``), the categories inferred for papers
     /// whose sources state none, and rank by both counts together. Authors
     /// are counted by identity (``AuthorIdentities``): a paper counts once
@@ -50,7 +51,8 @@ extension CatalogIndex {
     /// spellings' counts).
     /// - Complexity: unfiltered, O(values of the facet) (categories with
     ///   inferred ones: O(papers)); filtered, O(papers + postings of the
-    ///   facet), after the filters' own cost (``search(_:)``).
+    ///   facet), after the filters' own cost (``search(_:)``); then
+    ///   O(v log v) to rank the v values that can make the `top`.
     public func count(_ facet: Facet, matching request: SearchRequest = SearchRequest(), top: Int? = nil,
                       yearsByCount: Bool = false) throws(SearchError) -> FacetCounts {
         let selected = try FacetSelection(self, request)
@@ -73,19 +75,17 @@ private extension CatalogIndex {
     func countValues(_ exact: ExactIndex, in selected: FacetSelection, top: Int?, withMissing: Bool = false,
                      inferring: Bool = false, oldestFirst: Bool = false) -> [FacetCount] {
         let (counts, first) = selected.tally(exact)
-        var result: [FacetCount] = [], counted = 0
-        // Per row, the paper its spelling comes from; by key, the row.
-        var spelledBy: [Int32] = [], rowOfKey: [String: Int] = [:]
-        for key in counts.indices where counts[key] > 0 {
-            counted += counts[key]
-            result.append(FacetCount(value: exact.spelling(ofKey: key, at: first[key]), count: counts[key], inferred: inferring ? 0 : nil))
-            if inferring {
-                spelledBy.append(exact.docs[first[key]])
-                rowOfKey[exact.keys[key]] = result.count - 1
-            }
-        }
+        var keys = counts.indices.filter { counts[$0] > 0 }
+        let counted = keys.reduce(0) { $0 + counts[$1] }
+        // Inferred counts add to the ranking: every row is kept then.
+        if !inferring { keys = Self.contenders(keys, by: { counts[$0] }, top: top) }
+        let spellings = exact.spellings(ofKeys: keys, at: keys.map { first[$0] })
+        var result = zip(keys, spellings).map { FacetCount(value: $1, count: counts[$0], inferred: inferring ? 0 : nil) }
         var uninferred = 0
         if inferring {
+            // Per row, the paper its spelling comes from; by key, the row.
+            var spelledBy = keys.map { exact.docs[first[$0]] }
+            var rowOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { (exact.keys[$1], $0) })
             let tally = selected.tallyInferred(self)
             uninferred = tally.uninferred
             for category in tally.counts.indices where tally.counts[category] > 0 {
@@ -129,13 +129,23 @@ private extension CatalogIndex {
             if papersOf[identity] == 0 { counted.append(identity) }
             papersOf[identity] += counts[key]
         }
-        var result = counted.map { identity in
+        var result = Self.contenders(counted, by: { papersOf[$0] }, top: top).map { identity in
             let keys = identities.keys(of: identity).map(Int.init).filter(counts.indices.contains)
             return FacetCount(value: keys.first.map { authors.names[$0] }, count: papersOf[identity],
                               variants: keys.filter { counts[$0] > 0 }.map { authors.names[$0] })
         }
         result.sort { $0.count != $1.count ? $0.count > $1.count : ($0.value ?? "") < ($1.value ?? "") }
         return top.map { Array(result.prefix($0)) } ?? result
+    }
+
+    /// The `candidates` that can be among the `top` with the largest
+    /// `count` once ties are broken: those counting at least as much as the
+    /// `top`-th; all of them without `top`. Only these get their names
+    /// read and sorted. - Complexity: O(candidates × log candidates).
+    static func contenders(_ candidates: [Int], by count: (Int) -> Int, top: Int?) -> [Int] {
+        guard let top, top >= 1, top < candidates.count else { return candidates }
+        let least = candidates.map(count).sorted(by: >)[top - 1]
+        return candidates.filter { count($0) >= least }
     }
 }
 
@@ -145,8 +155,8 @@ private extension CatalogIndex {
 /// the spelling a value is shown with.
 private struct FacetSelection {
     let documents: Int
-    /// Bit `doc` set for a selected paper; `nil`: every paper.
-    let members: [UInt64]?
+    /// The selected papers; `nil`: every paper.
+    let members: DocBitmap?
     /// The selected papers, ascending; `nil`: every paper.
     let docs: DocSet?
     let count: Int
@@ -167,7 +177,7 @@ private struct FacetSelection {
         documents = index.count
         self.docs = docs
         count = docs?.count ?? documents
-        members = docs.map { docs in Self.bitmap(of: docs, documents: index.count) }
+        members = docs.map { DocBitmap($0, documents: index.count) }
         if selection.exactTags.isEmpty {
             carried = nil
         } else {
@@ -177,12 +187,6 @@ private struct FacetSelection {
             }
             self.carried = carried
         }
-    }
-
-    private static func bitmap(of docs: DocSet, documents: Int) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: (documents + 63) / 64)
-        for doc in docs where (0..<documents).contains(Int(doc)) { bits[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
-        return bits
     }
 
     /// Whether `a` comes before `b` in `list`'s order; both selected.
@@ -195,7 +199,7 @@ private struct FacetSelection {
     /// How many of `docs` are selected. - Complexity: O(`docs`).
     func count(of docs: DocSet) -> Int {
         guard let members else { return docs.count }
-        return docs.count { doc in (0..<documents).contains(Int(doc)) && members[Int(doc) >> 6] & 1 << UInt64(doc & 63) != 0 }
+        return docs.count(where: members.contains)
     }
 
     /// Per key of `exact`, its selected papers, and the position in
@@ -212,27 +216,25 @@ private struct FacetSelection {
             }
             return (counts, first)
         }
-        members.withUnsafeBufferPointer { bits in
-            for key in 0..<keys {
-                let span = exact.starts.span(at: key)
-                let docs = exact.docs.slice(span)
-                var found = 0, best = -1, bestCarried = -1
-                for (offset, doc) in docs.enumerated() {
-                    guard doc >= 0, Int(doc) < documents else {
-                        exact.docs.reportOutOfBounds("document out of range")
-                        continue
-                    }
-                    guard bits[Int(doc) >> 6] & 1 << UInt64(doc & 63) != 0 else { continue }
-                    found += 1
-                    if let carried {
-                        if Int(carried[Int(doc)]) > bestCarried { (best, bestCarried) = (offset, Int(carried[Int(doc)])) }
-                    } else if best < 0 {
-                        best = offset
-                    }
+        for key in 0..<keys {
+            let span = exact.starts.span(at: key)
+            let docs = exact.docs.slice(span)
+            var found = 0, best = -1, bestCarried = -1
+            for (offset, doc) in docs.enumerated() {
+                guard doc >= 0, Int(doc) < documents else {
+                    exact.docs.reportOutOfBounds("document out of range")
+                    continue
                 }
-                counts[key] = found
-                if best >= 0 { first[key] = span.lowerBound + best }
+                guard members.contains(doc) else { continue }
+                found += 1
+                if let carried {
+                    if Int(carried[Int(doc)]) > bestCarried { (best, bestCarried) = (offset, Int(carried[Int(doc)])) }
+                } else if best < 0 {
+                    best = offset
+                }
             }
+            counts[key] = found
+            if best >= 0 { first[key] = span.lowerBound + best }
         }
         return (counts, first)
     }
@@ -245,16 +247,14 @@ private struct FacetSelection {
     func tallyInferred(_ index: CatalogIndex) -> (counts: [Int], first: [Int32], uninferred: Int) {
         let categories = index.inferred.names.count
         var counts = [Int](repeating: 0, count: categories), first = [Int32](repeating: -1, count: categories)
-        var stated = [UInt64](repeating: 0, count: (documents + 63) / 64)
+        var stated = DocBitmap(documents: documents)
         for key in 0..<index.categories.keys.count {
-            for doc in index.categories.docs(at: key) where (0..<documents).contains(Int(doc)) {
-                stated[Int(doc) >> 6] |= 1 << UInt64(doc & 63)
-            }
+            for doc in index.categories.docs(at: key) { stated.insert(doc) }
         }
         let categoryOfDoc = index.inferred.categoryOfDoc.buffer, confidenceOfDoc = index.inferred.confidenceOfDoc.buffer
         var uninferred = 0
         func visit(_ doc: Int32) {
-            guard (0..<documents).contains(Int(doc)), stated[Int(doc) >> 6] & 1 << UInt64(doc & 63) == 0 else { return }
+            guard (0..<documents).contains(Int(doc)), !stated.contains(doc) else { return }
             let category = categoryOfDoc.indices.contains(Int(doc)) ? Int(categoryOfDoc[Int(doc)]) : -1
             guard (0..<categories).contains(category), confidenceOfDoc.indices.contains(Int(doc)),
                   Double(confidenceOfDoc[Int(doc)]) >= CatalogIndex.inferredCategoryThreshold else {
@@ -266,5 +266,29 @@ private struct FacetSelection {
         }
         if let docs { docs.forEach(visit) } else { (0..<Int32(documents)).forEach(visit) }
         return (counts, first, uninferred)
+    }
+}
+
+/// A set of document numbers `0..<documents`, one bit each: membership in
+/// O(1) for a selection of any size (125 KB per million papers).
+private struct DocBitmap {
+    private var words: [UInt64]
+
+    init(documents: Int) { words = Array(repeating: 0, count: (documents + 63) / 64) }
+
+    init(_ docs: DocSet, documents: Int) {
+        self.init(documents: documents)
+        for doc in docs { insert(doc) }
+    }
+
+    /// Adds `doc`; a number out of range (only damage can give one) is ignored.
+    mutating func insert(_ doc: Int32) {
+        guard doc >= 0, Int(doc) >> 6 < words.count else { return }
+        words[Int(doc) >> 6] |= 1 << UInt64(doc & 63)
+    }
+
+    @inline(__always)
+    func contains(_ doc: Int32) -> Bool {
+        doc >= 0 && Int(doc) >> 6 < words.count && words[Int(doc) >> 6] & 1 << UInt64(doc & 63) != 0
     }
 }
