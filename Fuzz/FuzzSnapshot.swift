@@ -50,7 +50,10 @@ private func answers(_ index: CatalogIndex?) -> [String] {
                 "\(paper.upvotes ?? -1) \(paper.authorCount ?? -1) \(paper.authorsComplete) \(paper.sources.count)"].joined(separator: "|")
     }
     for facet in Facet.allCases {
-        lines.append(index.count(facet, in: all, top: nil).map { "\($0.value ?? "-") \($0.count)" }.joined(separator: ","))
+        for request in [SearchRequest(), filtered] {
+            let counted = try? index.count(facet, matching: request)
+            lines.append((counted?.rows ?? []).map { "\($0.value ?? "-") \($0.count) \($0.variants)" }.joined(separator: ","))
+        }
     }
     if index.count > 0 { lines.append(index.related(to: 0, limit: 3).map(\.paper.id).joined(separator: " ")) }
     lines.append(index.docs(withIDPrefix: "a").map(String.init).joined(separator: " "))

@@ -17,6 +17,30 @@ struct ExactIndex: Sendable {
     let words: StringTable
     let wordStarts: Column<Int64>
     let wordKeys: Column<Int32>
+    /// The postings whose document spells its key otherwise than `names`
+    /// (`neural network` under `neural networks`): their positions in
+    /// `docs`, ascending, and at the same index the spelling's position in
+    /// `otherSpellings`. A facet shows the spelling of the first paper it
+    /// counts (``spellings(ofKeys:at:)``).
+    let otherSpellingPositions: Column<Int64>
+    let otherSpellingIndices: Column<Int32>
+    let otherSpellings: StringTable
+
+    /// How the documents at `positions` in `docs` spell `keys` (a
+    /// position of each key's postings each).
+    /// - Complexity: O(keys × log postings spelled otherwise).
+    func spellings(ofKeys keys: [Int], at positions: [Int]) -> [String] {
+        let others = otherSpellingPositions.buffer
+        return zip(keys, positions).map { key, position in
+            var low = 0, high = others.count
+            while low < high {
+                let middle = (low + high) / 2
+                if others[middle] < Int64(position) { low = middle + 1 } else { high = middle }
+            }
+            guard low < others.count, others[low] == Int64(position) else { return names[key] }
+            return otherSpellings[Int(otherSpellingIndices[low])]
+        }
+    }
 
     /// The documents of `key`, if any. - Complexity: O(log keys).
     func docs(_ key: String) -> DocSet? {
@@ -76,32 +100,38 @@ extension ExactIndex {
     /// documents ascending.
     struct Builder {
         private var keys = TermTable()
+        /// The spellings of the keys, as written (``TermTable`` ids).
+        private var spellings = TermTable()
         /// Per key id, the spelling of its lowest-numbered document, and that number.
-        private var names: [String] = []
+        private var names: [Int32] = []
         private var nameDocs: [Int32] = []
+        /// Per (key, document) pair, in the order added: the key, the document, the document's spelling.
         private var postingKeys: [Int32] = []
         private var postingDocs: [Int32] = []
+        private var postingSpellings: [Int32] = []
         /// Where the current document's pairs start, to drop a repeated key.
         private var firstOfDoc = 0
 
         /// Files `doc` under `key`, the bytes of ``SearchText/key(_:)`` of
         /// `name`; an empty key is ignored. A document's keys are added one
         /// after another.
-        mutating func add(key: UnsafeBufferPointer<UInt8>, name: some StringProtocol, doc: Int32) {
+        mutating func add(key: UnsafeBufferPointer<UInt8>, name: String, doc: Int32) {
             guard !key.isEmpty else { return }
             if postingDocs.last != doc { firstOfDoc = postingDocs.count }
             let id = Int(keys.intern(key))
+            guard !postingKeys[firstOfDoc...].contains(Int32(id)) else { return }
+            var name = name
+            let spelling = name.withUTF8 { spellings.intern($0) }
             if id == names.count {
-                names.append(String(name))
+                names.append(spelling)
                 nameDocs.append(doc)
             } else if doc < nameDocs[id] {
-                names[id] = String(name)
+                names[id] = spelling
                 nameDocs[id] = doc
             }
-            if !postingKeys[firstOfDoc...].contains(Int32(id)) {
-                postingKeys.append(Int32(id))
-                postingDocs.append(doc)
-            }
+            postingKeys.append(Int32(id))
+            postingDocs.append(doc)
+            postingSpellings.append(spelling)
         }
 
         func finish() -> ExactIndex {
@@ -110,7 +140,28 @@ extension ExactIndex {
             let documents = Int(postingDocs.max() ?? -1) + 1
             var byDoc = [Int](repeating: 0, count: postingDocs.count)
             _ = groupByKey(postingDocs, order: Array(0..<Int32(documents))) { pair, position in byDoc[position] = pair }
-            let (starts, docs) = group(postingDocs, by: postingKeys, order: order, visiting: byDoc)
+            // Each key's documents ascending, and the spelling of each.
+            var spellingOfPosition = [Int32](repeating: 0, count: postingDocs.count)
+            var starts: [Int64] = []
+            let docs = Column<Int32>(capacity: postingDocs.count) { output in
+                starts = groupByKey(postingKeys, order: order, visiting: byDoc) { pair, position in
+                    output[position] = postingDocs[pair]
+                    spellingOfPosition[position] = postingSpellings[pair]
+                }
+                return postingDocs.count
+            }
+            // The postings spelled otherwise than their key's name, each other spelling stored once.
+            var otherPositions: [Int64] = [], otherIndices: [Int32] = [], otherOfSpelling: [Int32: Int32] = [:]
+            for (rank, key) in order.enumerated() {
+                for position in Int(starts[rank])..<Int(starts[rank + 1]) where spellingOfPosition[position] != names[Int(key)] {
+                    let spelling = spellingOfPosition[position]
+                    let other = otherOfSpelling[spelling] ?? Int32(otherOfSpelling.count)
+                    otherOfSpelling[spelling] = other
+                    otherPositions.append(Int64(position))
+                    otherIndices.append(other)
+                }
+            }
+            let others = otherOfSpelling.sorted { $0.value < $1.value }.map { String(decoding: spellings.term(Int($0.key)), as: UTF8.self) }
             let table = keys.table(order)
             // The word index: each key's distinct words, keys in sorted order.
             var words = TermTable(), wordOfPair: [Int32] = [], keyOfPair: [Int32] = []
@@ -126,8 +177,10 @@ extension ExactIndex {
             }
             let wordOrder = words.idsSortedByBytes()
             let (wordStarts, wordKeys) = group(keyOfPair, by: wordOfPair, order: wordOrder, visiting: keyOfPair.indices)
-            return ExactIndex(keys: table, names: .build(order.map { names[Int($0)] }), starts: starts, docs: docs,
-                              words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys)
+            return ExactIndex(keys: table, names: spellings.table(order.map { names[Int($0)] }), starts: Column(starts), docs: docs,
+                              words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys,
+                              otherSpellingPositions: Column(otherPositions), otherSpellingIndices: Column(otherIndices),
+                              otherSpellings: .build(others))
         }
 
         /// `values` grouped by their `keys` (``groupByKey(_:order:visiting:place:)``): where each group starts, and the values.

@@ -16,7 +16,7 @@ import PaperCatalog
 /// link in it is followed, and a file there that is not a regular file
 /// owned by the user is removed rather than read.
 public enum IndexSnapshot {
-    static let magic = "iaifi-index-v14"
+    static let magic = "iaifi-index-v15"
 
     /// What ``load(paths:folder:)`` found and did.
     public struct Loaded: Sendable {
@@ -268,6 +268,9 @@ extension CatalogIndex {
             writer.write(exact.words)
             writer.write(exact.wordStarts)
             writer.write(exact.wordKeys)
+            writer.write(exact.otherSpellingPositions)
+            writer.write(exact.otherSpellingIndices)
+            writer.write(exact.otherSpellings)
         }
         writer.write(acronyms.keys)
         writer.write(acronyms.forms)
@@ -297,7 +300,9 @@ extension CatalogIndex {
         let dateKeys: Column<Int32> = try reader.readColumn()
         let exact = try (0..<4).map { _ in
             try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
-                           words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn())
+                           words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn(),
+                           otherSpellingPositions: reader.readColumn(), otherSpellingIndices: reader.readColumn(),
+                           otherSpellings: reader.readStringTable())
         }
         let acronyms = try AcronymTable(keys: reader.readStringTable(), forms: reader.readStringTable(),
                                         expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
@@ -332,6 +337,7 @@ extension ExactIndex {
             && starts.last.map({ Int($0) == docs.count }) ?? false
             && wordStarts.count == words.count + 1 && wordStarts.first == 0
             && wordStarts.last.map({ Int($0) == wordKeys.count }) ?? false
+            && otherSpellingPositions.count == otherSpellingIndices.count && otherSpellingPositions.count <= docs.count
     }
 }
 

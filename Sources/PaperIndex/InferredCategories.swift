@@ -71,8 +71,10 @@ struct InferredCategories: Sendable {
     /// least `confidence`. - Complexity: O(papers).
     func docs(inCategory key: String, atLeast confidence: Double) -> DocSet {
         guard let category = (0..<names.count).first(where: { SearchText.key(names[$0]) == key }) else { return DocSet(sorted: []) }
-        return DocSet(sorted: categoryOfDoc.indices.compactMap { doc in
-            Int(categoryOfDoc[doc]) == category && Double(confidenceOfDoc[doc]) >= confidence ? Int32(doc) : nil
+        // The columns checked once, not value by value: this reads every paper's.
+        let categories = categoryOfDoc.buffer, confidences = confidenceOfDoc.buffer
+        return DocSet(sorted: categories.indices.compactMap { doc in
+            Int(categories[doc]) == category && doc < confidences.count && Double(confidences[doc]) >= confidence ? Int32(doc) : nil
         })
     }
 

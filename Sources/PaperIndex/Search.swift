@@ -89,6 +89,36 @@ extension CatalogIndex {
     /// - Complexity: O(postings of the query's terms and filters + limit);
     ///   ranking by title decodes every match's title.
     public func search(_ request: SearchRequest) throws(SearchError) -> [Hit] {
+        let selection = try select(request)
+        let plan = selection.plan
+        if request.prunes, request.sort == .relevance, plan.must.isEmpty, selection.exactTags.isEmpty, let limit = request.limit,
+           !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
+            let hits = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded).map { doc, score in
+                Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
+            }
+            return explained(hits, request, plan)
+        }
+        let hits = if let matches = matches(selection) {
+            rank(matches, request, plan, selection.exactTags)
+        } else {
+            rank(selection.dated, request, plan, selection.exactTags)
+        }
+        return explained(hits, request, plan)
+    }
+
+    /// A request's filters and query as document sets, before ranking.
+    struct Selection {
+        var plan: QueryPlan
+        /// Per `--keyword`, the papers with that exact tag (they rank first).
+        var exactTags: [DocSet]
+        /// The papers in the request's date range: every one without a range.
+        var dated: Range<Int32>
+        var excluded: DocSet?
+    }
+
+    /// The plan of `request`'s query narrowed by its filters.
+    /// - Complexity: O(postings of the filters and of the query's required terms).
+    func select(_ request: SearchRequest) throws(SearchError) -> Selection {
         var plan = try request.query.map(plan) ?? QueryPlan()
         var exactTags: [DocSet] = []
         for (values, what) in [(request.keywords, "keyword"), (request.authors, "author"), (request.categories, "category")] {
@@ -113,22 +143,22 @@ extension CatalogIndex {
             plan.required = plan.required?.keeping(dated.contains) ?? DocSet(sorted: Array(dated))
         }
         for clause in plan.must { plan.narrow(clause.docs) }
-        let excluded = plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded)
-        if request.prunes, request.sort == .relevance, plan.must.isEmpty, exactTags.isEmpty, let limit = request.limit,
-           !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
-            let hits = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: excluded).map { doc, score in
-                Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
-            }
-            return explained(hits, request, plan)
-        }
+        return Selection(plan: plan, exactTags: exactTags, dated: dated,
+                         excluded: plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded))
+    }
+
+    /// The papers holding `selection`'s required and optional words and
+    /// filters, before phrases are checked; `nil`: every paper in its date
+    /// range (which is then every paper). - Complexity: O(postings of its terms).
+    func matches(_ selection: Selection) -> DocSet? {
+        let plan = selection.plan
         var matches = plan.required
         if plan.must.isEmpty, !plan.should.isEmpty {
             let any = DocSet.union(plan.should.map(\.docs))
             matches = matches.map { $0.intersection(any) } ?? any
         }
-        if let excluded { matches = (matches ?? DocSet.all(count)).subtracting(excluded) }
-        let hits = if let matches { rank(matches, request, plan, exactTags) } else { rank(dated, request, plan, exactTags) }
-        return explained(hits, request, plan)
+        if let excluded = selection.excluded { matches = (matches ?? DocSet.all(count)).subtracting(excluded) }
+        return matches
     }
 
     /// `hits` with why each matched, when the request asks and the query has words.

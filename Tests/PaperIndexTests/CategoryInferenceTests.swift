@@ -40,12 +40,14 @@ import Testing
     }
 
     @Test func categoriesCountInferredApart() throws {
-        let counts = index.count(.categories, in: try index.search(SearchRequest()), includingInferred: true)
+        var inferring = SearchRequest()
+        inferring.includesInferred = true
+        let counts = try index.count(.categories, matching: inferring).rows
         let uncategorised = try #require(counts.last)
         #expect(uncategorised.value == nil && uncategorised.count == 39)
         #expect(counts.compactMap(\.inferred).reduce(0, +) == 39)
         #expect(counts.first { $0.value == "Foundational AI" }?.count == 202)
-        #expect(index.count(.categories, in: try index.search(SearchRequest())).allSatisfy { $0.inferred == nil })
+        #expect(try index.count(.categories).rows.allSatisfy { $0.inferred == nil })
     }
 
     /// The held-out fifth of the categorised papers (Bench/categories/heldout-ids.txt:

@@ -36,7 +36,7 @@ private func all(_ index: CatalogIndex) throws -> [Hit] {
     @Test func nodeCountsAreTheFacetCounts() throws {
         let hits = try all(index)
         let graph = index.conceptGraph(of: hits, kind: .tags)
-        let facets = index.count(.keywords, in: hits)
+        let facets = try index.count(.keywords).rows
         #expect(graph.nodes.count == facets.count)
         #expect(Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.label, $0.papers) })
                 == Dictionary(uniqueKeysWithValues: facets.map { ($0.value!, $0.count) }))
@@ -75,7 +75,7 @@ private func all(_ index: CatalogIndex) throws -> [Hit] {
         let hits = try index.search(request)
         let graph = index.conceptGraph(of: hits, kind: .tags)
         #expect(graph.papers == 152)
-        #expect(graph.nodes.first?.papers == index.count(.keywords, in: hits).first?.count)
+        #expect(graph.nodes.first?.papers == (try index.count(.keywords, matching: request).rows.first?.count))
     }
 
     @Test func emptySelectionIsAnEmptyGraph() {

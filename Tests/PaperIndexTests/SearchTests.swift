@@ -157,13 +157,15 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
     }
 
     @Test func facetsCountCategoriesAsThePageStates() throws {
-        let counts = index.count(.categories, in: try search())
+        let counts = try index.count(.categories).rows
         #expect(counts == [
             FacetCount(value: "Foundational AI", count: 202), FacetCount(value: "Astrophysics", count: 152),
             FacetCount(value: "Theoretical Physics", count: 150), FacetCount(value: "Experimental Physics", count: 70),
             FacetCount(value: nil, count: 39),
         ])
-        let astroTags = index.count(.keywords, in: try search { $0.categories = ["Astrophysics"] }, top: 3)
+        var astro = SearchRequest()
+        astro.categories = ["Astrophysics"]
+        let astroTags = try index.count(.keywords, matching: astro, top: 3).rows
         #expect(astroTags.count == 3 && astroTags[0].count >= astroTags[2].count)
     }
 

@@ -46,7 +46,10 @@ import Testing
         let all = (try? index.search(SearchRequest())) ?? []
         lines += all.map { "\($0.paper)" }
         for facet in Facet.allCases {
-            lines.append(index.count(facet, in: all, top: nil).map { "\($0.value ?? "-") \($0.count)" }.joined(separator: ","))
+            for request in [SearchRequest(), filtered, tagged] {
+                let counts = (try? index.count(facet, matching: request))?.rows ?? []
+                lines.append(counts.map { "\($0.value ?? "-") \($0.count) \($0.inferred ?? -1) \($0.variants)" }.joined(separator: ","))
+            }
         }
         lines.append(index.related(to: 0, limit: 5).map { "\($0.paper.id) \($0.score)" }.joined(separator: " "))
         lines.append(index.docs(withIDPrefix: "udrescu").map(String.init).joined(separator: " "))

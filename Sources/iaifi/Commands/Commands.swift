@@ -160,10 +160,10 @@ enum Commands {
         let format = try context.format()
         if format == .bibtex { throw UsageError(message: "'--format bibtex' lists papers; counts print as table, tsv, json, jsonl or csv") }
         let chart = try chart(context)
-        let index = try context.loadIndex(console: &console)
-        let hits = try index.search(request)
         let byCount = try context.arguments.choice("sort", FacetSort.self) == .count
-        let counts = index.count(facet, in: hits, top: top, includingInferred: request.includesInferred, yearsByCount: byCount)
+        let index = try context.loadIndex(console: &console)
+        let counted = try index.count(facet, matching: request, top: top, yearsByCount: byCount)
+        let counts = counted.rows
         guard !counts.isEmpty else {
             console.error("No papers found.")
             return .nothingFound
@@ -174,11 +174,8 @@ enum Commands {
             console.print(FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal),
                           as: format == .bibtex ? .table : format)
         }
-        if facet == .authors, !context.arguments.has("quiet") {
-            let truncated = hits.count { !$0.paper.authorsComplete }
-            if truncated > 0 {
-                console.error("note: \(truncated) of the \(hits.count) papers counted list only their first authors (or none); their other authors are not counted")
-            }
+        if facet == .authors, !context.arguments.has("quiet"), counted.incompleteAuthorLists > 0 {
+            console.error("note: \(counted.incompleteAuthorLists) of the \(counted.papers) papers counted list only their first authors (or none); their other authors are not counted")
         }
         noteTruncatedAuthorLists(facet == .authors ? [] : request.authors, index, context, &console)
         return .success

@@ -27,7 +27,7 @@ extension Commands {
             throw UsageError(message: "'__complete' takes one of \(names.joined(separator: ", ")); got '\(name)'")
         }
         let index = try context.loadIndex(console: &console)
-        let counts = index.count(facet, in: try index.search(SearchRequest()))
+        let counts = try index.count(facet).rows
         let values = counts.compactMap(\.value).filter { !$0.isEmpty && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
         console.print(document: values.map { $0 + "\n" }.joined())
         return .success
