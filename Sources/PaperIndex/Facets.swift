@@ -210,14 +210,14 @@ private struct FacetSelection {
         var counts = [Int](repeating: 0, count: keys), first = [Int](repeating: -1, count: keys)
         guard let members else {
             for key in 0..<keys {
-                let span = exact.starts.span(at: key)
+                let span = exact.starts.span(at: key, within: exact.docs.count)
                 counts[key] = span.count
                 if !span.isEmpty { first[key] = span.lowerBound }
             }
             return (counts, first)
         }
         for key in 0..<keys {
-            let span = exact.starts.span(at: key)
+            let span = exact.starts.span(at: key, within: exact.docs.count)
             let docs = exact.docs.slice(span)
             var found = 0, best = -1, bestCarried = -1
             for (offset, doc) in docs.enumerated() {

@@ -52,7 +52,7 @@ import TextNormalization
         let catalog = CatalogIndex(papers: RandomCatalog.papers(300, seed: 7))
         for (exact, values) in [(catalog.tags, { (paper: Paper) in paper.keywords }), (catalog.categories, { (paper: Paper) in paper.category.map { [$0] } ?? [] })] {
             for key in 0..<exact.keys.count {
-                let span = exact.starts.span(at: key)
+                let span = exact.starts.span(at: key, within: exact.docs.count)
                 for position in span {
                     let paper = catalog.papers[Int(exact.docs[position])]
                     let written = values(paper).first { SearchText.key($0) == exact.keys[key] }
