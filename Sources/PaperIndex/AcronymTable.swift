@@ -40,12 +40,14 @@ struct AcronymTable: Sendable {
         Acronym(acronym: forms[entry], expansion: expansions[entry], count: Int(counts[entry]))
     }
 
-    /// Entries whose acronym key is `key`, most frequent first. - Complexity: O(log entries).
+    /// Entries whose acronym key is `key`, most frequent first.
+    /// - Complexity: O(log entries).
     func entries(acronym key: String) -> [Int] {
         keys.range(withPrefix: key).filter { keys[$0] == key }
     }
 
-    /// Entries whose long form's key is `key`. - Complexity: O(log entries).
+    /// Entries whose long form's key is `key`.
+    /// - Complexity: O(log entries).
     func entries(expansion key: String) -> [Int] {
         var low = 0, high = byExpansion.count
         while low < high {

@@ -251,7 +251,8 @@ extension CatalogIndex {
     /// How many indexed records list only some of their authors (or none),
     /// and how many of them do not name every person `names` stand for:
     /// the papers an author filter may miss, because the person is among
-    /// the authors not listed. - Complexity: O(those records + the names' papers).
+    /// the authors not listed.
+    /// - Complexity: O(those records + the names' papers).
     public func truncatedAuthorLists(notNaming names: [String]) -> (truncated: Int, unnamed: Int) {
         let truncated = DocSet(view: incompleteAuthors)
         guard !names.isEmpty else { return (truncated.count, truncated.count) }

@@ -37,11 +37,13 @@ public struct CatalogIndex: Sendable {
     /// Per document, `yyyymmdd` of its date, or -1: sorting without decoding.
     let dateKeys: Column<Int32>
 
-    let tags: ExactIndex
-    let authors: ExactIndex
-    let categories: ExactIndex
-    /// Keyed by the year's four digits.
-    let years: ExactIndex
+    /// The exact index of each facet's values: tags, authors, categories,
+    /// and years (keyed by their four digits).
+    let exact: PerFacet<ExactIndex>
+    var tags: ExactIndex { exact[.keywords] }
+    var authors: ExactIndex { exact[.authors] }
+    var categories: ExactIndex { exact[.categories] }
+    var years: ExactIndex { exact[.years] }
     /// Acronyms the papers define (`simulation-based inference (SBI)`).
     let acronyms: AcronymTable
     /// Which author keys name one person (``AuthorIdentities``).
@@ -72,7 +74,8 @@ public struct CatalogIndex: Sendable {
 
     /// Indexes `papers`, numbering them newest first (undated last, ties
     /// in the order given): the order `list` prints, so that a filter's
-    /// first matches are its newest. - Complexity: O(total text length +
+    /// first matches are its newest.
+    /// - Complexity: O(total text length +
     /// vocabulary × log vocabulary + papers × log papers).
     ///
     /// Each paper is released once stored: pass the array with `consume`
@@ -98,7 +101,7 @@ public struct CatalogIndex: Sendable {
 
     init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
          postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
-         tags: ExactIndex, authors: ExactIndex, categories: ExactIndex, years: ExactIndex, acronyms: AcronymTable,
+         exact: PerFacet<ExactIndex>, acronyms: AcronymTable,
          inferred: InferredCategories, identities: AuthorIdentities, incompleteAuthors: Column<Int32>) {
         self.papers = papers
         self.vocabulary = vocabulary
@@ -110,10 +113,7 @@ public struct CatalogIndex: Sendable {
         self.fieldLengths = fieldLengths
         self.averageFieldLength = averageFieldLength
         self.dateKeys = dateKeys
-        self.tags = tags
-        self.authors = authors
-        self.categories = categories
-        self.years = years
+        self.exact = exact
         self.acronyms = acronyms
         self.inferred = inferred
         self.identities = identities
@@ -128,7 +128,8 @@ public struct CatalogIndex: Sendable {
     /// The number of indexed papers.
     public var count: Int { papers.count }
 
-    /// The id of `term`, if indexed. - Complexity: O(log vocabulary).
+    /// The id of `term`, if indexed.
+    /// - Complexity: O(log vocabulary).
     func termID(_ term: String) -> Int32? { vocabulary.index(of: term).map(Int32.init) }
 
     /// Positions of `term`'s postings in `postingDocs` and `postingCounts`.
@@ -136,7 +137,8 @@ public struct CatalogIndex: Sendable {
         postingStarts.span(at: Int(term), within: postingDocs.count)
     }
 
-    /// Documents containing term `id` in any of `fields`. - Complexity: O(postings).
+    /// Documents containing term `id` in any of `fields`.
+    /// - Complexity: O(postings).
     func docs(containingID id: Int32, in fields: [Field]) -> DocSet {
         let range = postingRange(id)
         if fields.count == Field.allCases.count { return DocSet(view: postingDocs.column(range)) }
@@ -159,7 +161,8 @@ public struct CatalogIndex: Sendable {
 
     /// The term ids of one field of an indexed document, in order, with
     /// `separator` between two authors or two tags so that a phrase cannot
-    /// span them. - Complexity: O(length of the field's text).
+    /// span them.
+    /// - Complexity: O(length of the field's text).
     func terms(of doc: Int32, field: Field) -> [Int32] {
         var ids: [Int32] = []
         for (position, part) in papers.parts(of: Int(doc), field: field).enumerated() {
@@ -190,12 +193,14 @@ public struct CatalogIndex: Sendable {
     /// The most terms a prefix query expands to.
     static let maxPrefixTerms = 64
 
-    /// The document whose id is `id`, if any. - Complexity: O(papers).
+    /// The document whose id is `id`, if any.
+    /// - Complexity: O(papers).
     public func doc(withID id: String) -> Int? {
         (0..<count).first { papers.id(at: $0) == id }
     }
 
-    /// Documents whose id starts with `prefix`. - Complexity: O(papers).
+    /// Documents whose id starts with `prefix`.
+    /// - Complexity: O(papers).
     public func docs(withIDPrefix prefix: String) -> [Int] {
         (0..<count).filter { papers.id(at: $0).hasPrefix(prefix) }
     }
@@ -231,8 +236,7 @@ extension CatalogIndex {
         private var fieldLengths: [UInt16]
         private let dateKeys: [Int32]
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
-        /// Tags, authors, categories, years.
-        private var exact = Array(repeating: ExactIndex.Builder(), count: 4)
+        private var exact = PerFacet { _ in ExactIndex.Builder() }
         private var store: PaperStore.Builder
         private var acronyms = AcronymTable.Builder()
         private var incompleteAuthors: [Int32] = []
@@ -246,16 +250,13 @@ extension CatalogIndex {
             store = PaperStore.Builder(documents: documents)
         }
 
-        /// Adds `paper` as document `doc`, each number once. - Complexity: O(length of its text).
+        /// Adds `paper` as document `doc`, each number once.
+        /// - Complexity: O(length of its text).
         mutating func add(_ paper: Paper, as doc: Int32) {
             for field in Field.allCases {
                 var length = 0
                 // A tag's or an author's exact key: its words' exact forms joined by spaces (``SearchText/key(_:)``).
-                let exactSlot: Int? = switch field {
-                case .keywords: 0
-                case .authors: 1
-                default: nil
-                }
+                let exactFacet = field.facet
                 for var part in paper.texts(of: field.stored) {
                     key.removeAll(keepingCapacity: true)
                     part.withUTF8 { utf8 in
@@ -263,7 +264,7 @@ extension CatalogIndex {
                             let spelling = self.spelling(word.folded)
                             count(termOfSpelling[spelling], in: field)
                             length += 1
-                            if exactSlot != nil {
+                            if exactFacet != nil {
                                 if !key.isEmpty { key.append(UInt8(ascii: " ")) }
                                 key.append(contentsOf: keyBytes[keyOfSpelling[spelling]])
                             }
@@ -277,8 +278,8 @@ extension CatalogIndex {
                             previous.append(contentsOf: word.folded)
                         }
                     }
-                    if let exactSlot {
-                        key.withUnsafeBufferPointer { exact[exactSlot].add(key: $0, name: part, doc: doc) }
+                    if let exactFacet {
+                        key.withUnsafeBufferPointer { exact[exactFacet].add(key: $0, name: part, doc: doc) }
                     }
                 }
                 totalLength[field.rawValue] += length
@@ -292,10 +293,10 @@ extension CatalogIndex {
             }
             termsOfDocument.removeAll(keepingCapacity: true)
             postingsOfDoc[Int(doc)] = firstPosting..<postingTerms.count
-            for (slot, value) in [(2, paper.category), (3, paper.year.map(String.init))] {
+            for (facet, value) in [(Facet.categories, paper.category), (.years, paper.year.map(String.init))] {
                 guard let value else { continue }
                 var valueKey = SearchText.key(value)
-                valueKey.withUTF8 { exact[slot].add(key: $0, name: value, doc: doc) }
+                valueKey.withUTF8 { exact[facet].add(key: $0, name: value, doc: doc) }
             }
             acronyms.add([paper.title, paper.abstract].compactMap { $0 })
             if !paper.authorsComplete { incompleteAuthors.append(doc) }
@@ -304,7 +305,8 @@ extension CatalogIndex {
 
         /// The id of a folded word's spelling; a new spelling gets its term
         /// (``WordForms/unifyTerm(_:)``) and its exact-value form
-        /// (``WordForms/unifyKey(_:)``) once. - Complexity: O(length) expected.
+        /// (``WordForms/unifyKey(_:)``) once.
+        /// - Complexity: O(length) expected.
         private mutating func spelling(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
             let id = Int(spellings.intern(folded))
             if id == termOfSpelling.count {
@@ -369,15 +371,14 @@ extension CatalogIndex {
                 }
                 return most
             }
-            let tags = exact[0].finish(), authors = exact[1].finish(), categories = exact[2].finish()
+            let exact = exact.map { $0.finish() }
             return CatalogIndex(
                 papers: store.finish(), vocabulary: terms.table(order),
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
-                dateKeys: Column(dateKeys), tags: tags, authors: authors,
-                categories: categories, years: exact[3].finish(), acronyms: acronyms.finish(), inferred: inferred,
-                identities: AuthorIdentities.build(authors: authors, tags: tags, categories: categories, documents: documents),
+                dateKeys: Column(dateKeys), exact: exact, acronyms: acronyms.finish(), inferred: inferred,
+                identities: AuthorIdentities.build(authors: exact[.authors], tags: exact[.keywords], categories: exact[.categories], documents: documents),
                 incompleteAuthors: Column(incompleteAuthors.sorted()))
         }
     }

@@ -75,7 +75,8 @@ final class CheckedFile: @unchecked Sendable {
 
     /// Whether the `count` bytes at `start` (inside ``body``) are intact,
     /// checking the chunks that hold them unless checked before. A failure
-    /// marks the file damaged. - Complexity: O(1) per chunk checked before,
+    /// marks the file damaged.
+    /// - Complexity: O(1) per chunk checked before,
     /// O(chunk size) for the first use of a chunk.
     @inline(__always)
     func check(_ start: UnsafeRawPointer, count: Int) -> Bool {

@@ -5,7 +5,8 @@
 /// `rotl((state ^ word) × odd, 29)` is a bijection of the state for a fixed
 /// word and of the word for a fixed state, so a change confined to one word
 /// always changes the result, and any other change does so with
-/// probability 1 − 2⁻⁶⁴. - Complexity: O(*n*), several GB/s.
+/// probability 1 − 2⁻⁶⁴.
+/// - Complexity: O(*n*), several GB/s.
 enum Checksum {
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     private static let combiner: UInt64 = 0xC2B2_AE3D_27D4_EB4F

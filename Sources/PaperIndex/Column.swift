@@ -131,7 +131,8 @@ struct ColumnBuilder<Element: BitwiseCopyable> {
 
     mutating func append(_ value: Element) { storage.append(value) }
 
-    /// The values appended so far. - Complexity: O(1).
+    /// The values appended so far.
+    /// - Complexity: O(1).
     func column() -> Column<Element> {
         Column(pointer: storage.base.assumingMemoryBound(to: Element.self), count: count, owner: storage)
     }
@@ -177,7 +178,8 @@ struct StringTable: Sendable {
         bytes.slice(offsets.span(at: position, within: bytes.count))
     }
 
-    /// Position of `string` in a table built sorted. - Complexity: O(log *n*).
+    /// Position of `string` in a table built sorted.
+    /// - Complexity: O(log *n*).
     func index(of string: String) -> Int? {
         var target = string
         return target.withUTF8 { key in

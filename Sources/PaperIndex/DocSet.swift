@@ -29,7 +29,8 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
 
     public static func == (lhs: DocSet, rhs: DocSet) -> Bool { lhs.elementsEqual(rhs) }
 
-    /// Whether the set holds `doc`. - Complexity: O(log *n*).
+    /// Whether the set holds `doc`.
+    /// - Complexity: O(log *n*).
     public func contains(_ doc: Int32) -> Bool {
         let position = firstPosition(notBelow: doc, from: 0)
         return position < count && buffer[position] == doc
@@ -125,7 +126,8 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
         }
     }
 
-    /// The documents `include` keeps, asked in ascending order. - Complexity: O(*n*).
+    /// The documents `include` keeps, asked in ascending order.
+    /// - Complexity: O(*n*).
     func keeping(_ include: (Int32) -> Bool) -> DocSet {
         DocSet(view: Column(capacity: count) { result in
             var found = 0

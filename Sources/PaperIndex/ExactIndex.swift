@@ -42,7 +42,8 @@ struct ExactIndex: Sendable {
         }
     }
 
-    /// The documents of `key`, if any. - Complexity: O(log keys).
+    /// The documents of `key`, if any.
+    /// - Complexity: O(log keys).
     func docs(_ key: String) -> DocSet? {
         keys.index(of: key).map(docs(at:))
     }

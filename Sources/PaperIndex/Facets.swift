@@ -6,6 +6,26 @@ public enum Facet: String, CaseIterable, Sendable {
     case keywords, authors, categories, years
 }
 
+/// One value per ``Facet`` (an exact index, or its builder), addressed by
+/// the facet rather than by a slot number.
+struct PerFacet<Value> {
+    private var values: [Value]
+
+    init(_ make: (Facet) throws -> Value) rethrows { values = try Facet.allCases.map(make) }
+
+    subscript(facet: Facet) -> Value {
+        get { values[Self.position(facet)] }
+        set { values[Self.position(facet)] = newValue }
+    }
+
+    /// `transform` of every value, facet by facet.
+    func map<T>(_ transform: (Value) throws -> T) rethrows -> PerFacet<T> { try PerFacet<T> { try transform(self[$0]) } }
+
+    private static func position(_ facet: Facet) -> Int { Facet.allCases.firstIndex(of: facet)! }
+}
+
+extension PerFacet: Sendable where Value: Sendable {}
+
 /// One value of a facet and how many papers have it; `value` is `nil` for
 /// papers with none (no category, no date).
 public struct FacetCount: Equatable, Sendable {
@@ -141,7 +161,8 @@ private extension CatalogIndex {
     /// The `candidates` that can be among the `top` with the largest
     /// `count` once ties are broken: those counting at least as much as the
     /// `top`-th; all of them without `top`. Only these get their names
-    /// read and sorted. - Complexity: O(candidates × log candidates).
+    /// read and sorted.
+    /// - Complexity: O(candidates × log candidates).
     static func contenders(_ candidates: [Int], by count: (Int) -> Int, top: Int?) -> [Int] {
         guard let top, top >= 1, top < candidates.count else { return candidates }
         let least = candidates.map(count).sorted(by: >)[top - 1]
@@ -196,7 +217,8 @@ private struct FacetSelection {
         return x != y ? x > y : a < b
     }
 
-    /// How many of `docs` are selected. - Complexity: O(`docs`).
+    /// How many of `docs` are selected.
+    /// - Complexity: O(`docs`).
     func count(of docs: DocSet) -> Int {
         guard let members else { return docs.count }
         return docs.count(where: members.contains)

@@ -18,6 +18,16 @@ public enum Field: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The facet whose exact index holds this field's values whole (a tag,
+    /// an author), if any.
+    var facet: Facet? {
+        switch self {
+        case .keywords: .keywords
+        case .authors: .authors
+        case .title, .abstract: nil
+        }
+    }
+
     /// Relative weight of a term occurrence in this field.
     var weight: Double {
         switch self {

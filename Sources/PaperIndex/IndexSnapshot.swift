@@ -260,7 +260,8 @@ extension CatalogIndex {
         writer.write(fieldLengths)
         for length in averageFieldLength { writer.write(length) }
         writer.write(dateKeys)
-        for exact in [tags, authors, categories, years] {
+        for facet in Facet.allCases {
+            let exact = self.exact[facet]
             writer.write(exact.keys)
             writer.write(exact.names)
             writer.write(exact.starts)
@@ -298,7 +299,7 @@ extension CatalogIndex {
         let fieldLengths: Column<UInt16> = try reader.readColumn()
         let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         let dateKeys: Column<Int32> = try reader.readColumn()
-        let exact = try (0..<4).map { _ in
+        let exact = try PerFacet { _ in
             try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
                            words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn(),
                            otherSpellingPositions: reader.readColumn(), otherSpellingIndices: reader.readColumn(),
@@ -320,13 +321,13 @@ extension CatalogIndex {
               blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
               fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
               averageFieldLength.allSatisfy({ $0.isFinite && $0 >= 0 }),
-              exact.allSatisfy(\.isConsistent), acronyms.isConsistent, inferred.fits(documents: documents),
-              identities.isConsistent, identities.identityOfKey.count == exact[1].keys.count,
+              Facet.allCases.allSatisfy { exact[$0].isConsistent }, acronyms.isConsistent, inferred.fits(documents: documents),
+              identities.isConsistent, identities.identityOfKey.count == exact[.authors].keys.count,
               incompleteAuthors.count <= documents
         else { throw BinaryReader.Malformed() }
         self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
                   postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
-                  dateKeys: dateKeys, tags: exact[0], authors: exact[1], categories: exact[2], years: exact[3],
+                  dateKeys: dateKeys, exact: exact,
                   acronyms: acronyms, inferred: inferred, identities: identities, incompleteAuthors: incompleteAuthors)
     }
 }

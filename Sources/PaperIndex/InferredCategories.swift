@@ -68,7 +68,8 @@ struct InferredCategories: Sendable {
     }
 
     /// Documents inferred to be in the category whose key is `key` with at
-    /// least `confidence`. - Complexity: O(papers).
+    /// least `confidence`.
+    /// - Complexity: O(papers).
     func docs(inCategory key: String, atLeast confidence: Double) -> DocSet {
         guard let category = (0..<names.count).first(where: { SearchText.key(names[$0]) == key }) else { return DocSet(sorted: []) }
         // The columns checked once, not value by value: this reads every paper's.

@@ -149,7 +149,8 @@ extension CatalogIndex {
 
     /// The papers holding `selection`'s required and optional words and
     /// filters, before phrases are checked; `nil`: every paper in its date
-    /// range (which is then every paper). - Complexity: O(postings of its terms).
+    /// range (which is then every paper).
+    /// - Complexity: O(postings of its terms).
     func matches(_ selection: Selection) -> DocSet? {
         let plan = selection.plan
         var matches = plan.required
@@ -225,7 +226,8 @@ extension CatalogIndex {
 
     /// The first `limit` candidates by the number of `exactTags` they carry,
     /// most first, newest first among equals; stops as soon as `limit`
-    /// candidates carry them all. - Complexity: O(candidates visited × tags).
+    /// candidates carry them all.
+    /// - Complexity: O(candidates visited × tags).
     private func bestTagged(_ candidates: some Collection<Int32>, _ exactTags: [DocSet], limit: Int,
                             accepting accept: (Int32) -> Bool) -> [Int32] {
         var byTagCount = Array(repeating: [Int32](), count: exactTags.count + 1)
@@ -243,7 +245,8 @@ extension CatalogIndex {
     }
 
     /// Dated documents from `since` to `until` (inclusive; `nil` is open):
-    /// a range, since documents are numbered newest first. - Complexity: O(log papers).
+    /// a range, since documents are numbered newest first.
+    /// - Complexity: O(log papers).
     func docs(datedFrom since: PaperDate?, to until: PaperDate?) -> Range<Int32> {
         let newest = until.map(Self.dateKey) ?? Int32.max, oldest = max(0, since.map(Self.dateKey) ?? 0)
         func firstDoc(below key: Int32) -> Int32 {
@@ -340,7 +343,8 @@ extension CatalogIndex {
     }
 
     /// BM25F of `term` in `fields` for each of `docs` (ascending), walking its
-    /// postings in step with them. - Complexity: O(docs + postings) at worst.
+    /// postings in step with them.
+    /// - Complexity: O(docs + postings) at worst.
     func termScores(_ docs: [Int32], _ term: Int32, _ fields: [Field]) -> [Double] {
         var scores = Array(repeating: 0.0, count: docs.count)
         let range = postingRange(term)

@@ -21,7 +21,8 @@ public enum Suggestion {
         return best?.0
     }
 
-    /// Levenshtein distance. - Complexity: O(*n* × *m*).
+    /// Levenshtein distance.
+    /// - Complexity: O(*n* × *m*).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)

@@ -18,7 +18,8 @@ struct TermTable {
 
     var count: Int { offsets.count - 1 }
 
-    /// The id of `term`, adding it if new. - Complexity: O(length) expected.
+    /// The id of `term`, adding it if new.
+    /// - Complexity: O(length) expected.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(term)
         let mask = slots.count - 1

@@ -17,7 +17,8 @@
 /// a word that is not a variant (`camera` -> `camerum`) costs nothing
 /// unless another word then takes the same form.
 package enum WordForms {
-    /// The full-text term of a folded word. - Complexity: O(word length).
+    /// The full-text term of a folded word.
+    /// - Complexity: O(word length).
     package static func unifyTerm(_ word: inout [UInt8]) {
         guard isLowercaseASCII(word) else { return singular(&word) }
         latinSingular(&word)
@@ -26,7 +27,8 @@ package enum WordForms {
         EnglishStemmer.stem(&word)
     }
 
-    /// The exact-value form of a folded word. - Complexity: O(word length).
+    /// The exact-value form of a folded word.
+    /// - Complexity: O(word length).
     package static func unifyKey(_ word: inout [UInt8]) {
         if isLowercaseASCII(word) { unifySpelling(&word) }
         singular(&word)

@@ -274,7 +274,7 @@ struct KeywordSegmenter {
     /// For each pair of neighbouring `words`, whether it stands side by side
     /// in the training prose. (A line outside the training sample is judged
     /// by the sample's prose alone: reading every paper's own text as well
-    /// made parsing a million papers two thirds slower, 54 s to 90 s.)
+    /// would cost more than parsing the catalog does.)
     private func together(_ words: [Int32]) -> [Bool] {
         zip(words, words.dropFirst()).map { togetherPairs.contains(pairKey(ofWords: $0, $1)) }
     }

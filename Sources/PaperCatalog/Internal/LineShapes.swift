@@ -59,7 +59,8 @@ enum LineShape {
         return line.utf8.allSatisfy { $0 < 0x80 } || !line.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
-    /// Whether `. ` occurs. - Complexity: one pass over the UTF-8 bytes.
+    /// Whether `. ` occurs.
+    /// - Complexity: one pass over the UTF-8 bytes.
     private static func containsSentenceBreak(_ line: String) -> Bool {
         var previous: UInt8 = 0
         for byte in line.utf8 {
