@@ -32,6 +32,24 @@ public struct Hits: RandomAccessCollection, Sendable {
         return hit
     }
 
-    /// The document number of the hit at `position`, decoding nothing.
-    public func doc(at position: Int) -> Int { Int(docs[position]) }
+    public func makeIterator() -> Iterator { Iterator(hits: self) }
+
+    /// The hits in order; every ``Iterator/releaseInterval`` hits, the
+    /// memory of the records read so far is given back
+    /// (``PaperStore/releasePages()``), so that a pass over a million hits
+    /// holds a few megabytes of a snapshot rather than all its papers.
+    public struct Iterator: IteratorProtocol {
+        static let releaseInterval = 4096
+        fileprivate let hits: Hits
+        private var position = 0
+
+        fileprivate init(hits: Hits) { self.hits = hits }
+
+        public mutating func next() -> Hit? {
+            guard position < hits.endIndex else { return nil }
+            if position > 0, position.isMultiple(of: Self.releaseInterval) { hits.index.papers.releasePages() }
+            defer { position += 1 }
+            return hits[position]
+        }
+    }
 }
