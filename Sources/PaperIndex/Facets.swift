@@ -30,7 +30,7 @@ extension CatalogIndex {
     /// are counted by identity (``AuthorIdentities``): a paper counts once
     /// for a person however it spells the name.
     /// - Complexity: O(hits × values per paper).
-    public func count(_ facet: Facet, in hits: Hits, top: Int? = nil, includingInferred: Bool = false, yearsByCount: Bool = false) -> [FacetCount] {
+    public func count(_ facet: Facet, in hits: some Collection<Hit>, top: Int? = nil, includingInferred: Bool = false, yearsByCount: Bool = false) -> [FacetCount] {
         if facet == .authors { return countAuthors(in: hits, top: top) }
         let inferring = includingInferred && facet == .categories
         var counts: [String: Int] = [:], inferredCounts: [String: Int] = [:]
@@ -73,7 +73,7 @@ extension CatalogIndex {
 private extension CatalogIndex {
     /// Papers per person, most first (ties by name), with the spellings seen.
     /// - Complexity: O(hits × authors per paper × log author keys).
-    func countAuthors(in hits: Hits, top: Int?) -> [FacetCount] {
+    func countAuthors(in hits: some Collection<Hit>, top: Int?) -> [FacetCount] {
         var counts: [Int32: Int] = [:], seen: [Int32: Set<Int32>] = [:]
         for hit in hits {
             var identitiesOfPaper = Set<Int32>()
