@@ -75,15 +75,18 @@ final class CheckedFile: @unchecked Sendable {
 
     /// Lets the system take back the pages of `region` (inside ``body``)
     /// read so far, when the file is mapped: they are read from the file
-    /// again if used, and stay checked. A pass over a large snapshot then
-    /// keeps little of it in memory.
+    /// again if used, and stay checked. From then on the region is mapped
+    /// in small pages (a 2 MiB huge page per record read would soon map it
+    /// all again). A pass over a large snapshot then keeps little of it in
+    /// memory.
     func releasePages(of region: UnsafeRawBufferPointer) {
         guard owner is Mapping, let base = region.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         // Whole pages inside the region only.
         let start = (Int(bitPattern: base) + page - 1) / page * page, end = (Int(bitPattern: base) + region.count) / page * page
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED)
+        guard end > start, let pages = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pages, end - start, MADV_NOHUGEPAGE)
+        _ = madvise(pages, end - start, MADV_DONTNEED)
     }
 
     /// Whether the `count` bytes at `start` (inside ``body``) are intact,

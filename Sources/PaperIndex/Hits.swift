@@ -39,7 +39,7 @@ public struct Hits: RandomAccessCollection, Sendable {
     /// (``PaperStore/releasePages()``), so that a pass over a million hits
     /// holds a few megabytes of a snapshot rather than all its papers.
     public struct Iterator: IteratorProtocol {
-        static let releaseInterval = 4096
+        static let releaseInterval = 1024
         fileprivate let hits: Hits
         private var position = 0
 
