@@ -73,6 +73,22 @@ final class CheckedFile: @unchecked Sendable {
     /// Records damage found by a reader of the values.
     func markDamaged() { damage.store(true, ordering: .relaxed) }
 
+    /// Lets the system take back the pages of `region` (inside ``body``)
+    /// read so far, when the file is mapped: they are read from the file
+    /// again if used, and stay checked. From then on the region is mapped
+    /// in small pages (a 2 MiB huge page per record read would soon map it
+    /// all again). A pass over a large snapshot then keeps little of it in
+    /// memory.
+    func releasePages(of region: UnsafeRawBufferPointer) {
+        guard owner is Mapping, let base = region.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // Whole pages inside the region only.
+        let start = (Int(bitPattern: base) + page - 1) / page * page, end = (Int(bitPattern: base) + region.count) / page * page
+        guard end > start, let pages = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pages, end - start, MADV_NOHUGEPAGE)
+        _ = madvise(pages, end - start, MADV_DONTNEED)
+    }
+
     /// Whether the `count` bytes at `start` (inside ``body``) are intact,
     /// checking the chunks that hold them unless checked before. A failure
     /// marks the file damaged.

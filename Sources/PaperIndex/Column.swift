@@ -68,6 +68,12 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
         return storage[position]
     }
 
+    /// Lets the system take back the pages of a column mapped from a
+    /// snapshot (``CheckedFile/releasePages(of:)``); nothing for a column in memory.
+    func releasePages() {
+        file?.releasePages(of: UnsafeRawBufferPointer(storage))
+    }
+
     /// All the values, checked: valid while the column is.
     var buffer: UnsafeBufferPointer<Element> { slice(0..<storage.count) }
 

@@ -60,7 +60,7 @@ extension CatalogIndex {
     /// - Complexity: O(Σ values per paper + Σ (kept values per paper)²);
     ///   only pairs of kept nodes are counted, so `top` bounds the work on
     ///   papers with hundreds of authors.
-    public func conceptGraph(of hits: [Hit], kind: ConceptGraph.Kind, top: Int? = nil, minimumWeight: Int = 1) -> ConceptGraph {
+    public func conceptGraph(of hits: some Collection<Hit>, kind: ConceptGraph.Kind, top: Int? = nil, minimumWeight: Int = 1) -> ConceptGraph {
         // Each paper's distinct keys, and each key's first spelling (hits come newest first).
         var keysOfPaper: [[String]] = []
         keysOfPaper.reserveCapacity(hits.count)

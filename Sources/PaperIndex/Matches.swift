@@ -33,10 +33,10 @@ extension CatalogIndex {
     /// `labels` (``QueryPlan/orderedLabels``): the fields holding each term,
     /// from its postings; the excerpt, from re-reading the abstract or title
     /// through the query's normalisation, each distinct spelling unified
-    /// once per search (`spellings`).
+    /// once.
     /// - Complexity: O(terms × log postings + the excerpt field's length).
-    func matches(of doc: Int32, _ paper: Paper, labels: [Int32: (label: String, order: Int)],
-                 spellings: inout [String: Int32]) -> Matches {
+    func matches(of doc: Int32, _ paper: Paper, labels: [Int32: (label: String, order: Int)]) -> Matches {
+        var spellings: [String: Int32] = [:]
         var words = Array(repeating: [String: Int](), count: Field.allCases.count)
         for (term, (label, order)) in labels {
             let range = postingRange(term)

@@ -85,6 +85,11 @@ public struct PaperStore: RandomAccessCollection, Sendable {
         return UnsafeRawBufferPointer(bytes.slice(starts.span(at: Int(records[position]), within: bytes.count)))
     }
 
+    /// Lets the system take back the memory of the records read so far
+    /// when they are mapped from a snapshot (they are read again if used):
+    /// for a pass over many papers.
+    func releasePages() { bytes.releasePages() }
+
     /// The id of paper `position`, without decoding the paper.
     public func id(at position: Int) -> String { ids[position] }
 }

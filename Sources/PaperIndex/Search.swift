@@ -88,22 +88,20 @@ extension CatalogIndex {
     /// candidate.
     /// - Complexity: O(postings of the query's terms and filters + limit);
     ///   ranking by title decodes every match's title.
-    public func search(_ request: SearchRequest) throws(SearchError) -> [Hit] {
+    public func search(_ request: SearchRequest) throws(SearchError) -> Hits {
         let selection = try select(request)
         let plan = selection.plan
         if request.prunes, request.sort == .relevance, plan.must.isEmpty, selection.exactTags.isEmpty, let limit = request.limit,
            !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
-            let hits = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded).map { doc, score in
-                Hit(paper: papers[Int(doc)], doc: Int(doc), score: score)
-            }
-            return explained(hits, request, plan)
+            let best = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded)
+            return hits(best.map(\.doc), scores: best.map(\.score), request, plan)
         }
-        let hits = if let matches = matches(selection) {
+        let (found, scores) = if let matches = matches(selection) {
             rank(matches, request, plan, selection.exactTags)
         } else {
             rank(selection.dated, request, plan, selection.exactTags)
         }
-        return explained(hits, request, plan)
+        return hits(found, scores: scores, request, plan)
     }
 
     /// A request's filters and query as document sets, before ranking.
@@ -162,21 +160,17 @@ extension CatalogIndex {
         return matches
     }
 
-    /// `hits` with why each matched, when the request asks and the query has words.
-    private func explained(_ hits: [Hit], _ request: SearchRequest, _ plan: QueryPlan) -> [Hit] {
-        guard request.explainsMatches, plan.clauses.contains(where: { !$0.alternatives.isEmpty }) else { return hits }
-        let labels = plan.orderedLabels
-        var spellings: [String: Int32] = [:]
-        return hits.map { hit in
-            var hit = hit
-            hit.matches = matches(of: Int32(hit.doc), hit.paper, labels: labels, spellings: &spellings)
-            return hit
-        }
+    /// The hits of `docs`, explaining why each matched when the request
+    /// asks and the query has words.
+    private func hits(_ docs: [Int32], scores: [Double]?, _ request: SearchRequest, _ plan: QueryPlan) -> Hits {
+        let explains = request.explainsMatches && plan.clauses.contains { !$0.alternatives.isEmpty }
+        return Hits(index: self, docs: docs, scores: scores, labels: explains ? plan.orderedLabels : nil)
     }
 
-    /// The best `request.limit` of `candidates` in the request's order.
+    /// The best `request.limit` of `candidates` in the request's order, and
+    /// their scores when the query has words to weigh.
     private func rank(_ candidates: some RandomAccessCollection<Int32>, _ request: SearchRequest, _ plan: QueryPlan,
-                      _ exactTags: [DocSet]) -> [Hit] {
+                      _ exactTags: [DocSet]) -> (docs: [Int32], scores: [Double]?) {
         let limit = request.limit ?? candidates.count
         let phrases = plan.phrases
         var checked: [Int32: Bool] = [:]
@@ -218,10 +212,7 @@ extension CatalogIndex {
         }
         // A score only where words were weighed: exact tags order the
         // results but are no measure of relevance to print.
-        let isRanked = !clauses.isEmpty
-        return docs.map { doc in
-            Hit(paper: papers[Int(doc)], doc: Int(doc), score: isRanked ? scores[doc] ?? score(doc) : nil)
-        }
+        return (docs, clauses.isEmpty ? nil : docs.map { scores[$0] ?? score($0) })
     }
 
     /// The first `limit` candidates by the number of `exactTags` they carry,

@@ -154,7 +154,7 @@ extension CatalogIndex {
     ///
     /// - Complexity: O(values per selected paper), and for ``TrendSource/words``
     ///   O(length of the selected titles and abstracts).
-    public func trends(in hits: [Hit], of source: TrendSource, before: YearSpan?, after: YearSpan?,
+    public func trends(in hits: some Collection<Hit>, of source: TrendSource, before: YearSpan?, after: YearSpan?,
                        guard test: TrendGuard = TrendGuard()) throws(TrendError) -> TrendReport {
         let dated = hits.compactMap { hit in hit.paper.year.map { (hit, $0) } }
         guard let first = dated.map(\.1).min(), let last = dated.map(\.1).max() else { throw .noDatedPapers }

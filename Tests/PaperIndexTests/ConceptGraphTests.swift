@@ -6,7 +6,7 @@ import TextNormalization
 /// A small index of hand-made papers, newest first by date.
 private func fixture(_ papers: [Paper]) -> CatalogIndex { CatalogIndex(papers: papers) }
 
-private func all(_ index: CatalogIndex) throws -> [Hit] {
+private func all(_ index: CatalogIndex) throws -> Hits {
     var request = SearchRequest()
     request.sort = .date
     return try index.search(request)

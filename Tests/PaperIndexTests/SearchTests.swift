@@ -10,7 +10,7 @@ let index: CatalogIndex = {
     return CatalogIndex(papers: Catalog.load(paths: [data]).papers)
 }()
 
-private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -> Void = { _ in }) throws -> [Hit] {
+private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -> Void = { _ in }) throws -> Hits {
     var request = SearchRequest(query: try query.flatMap { try Query.parse($0) })
     configure(&request)
     return try index.search(request)

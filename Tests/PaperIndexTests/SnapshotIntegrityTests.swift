@@ -30,7 +30,7 @@ import Testing
             var request = SearchRequest(query: try? Query.parse(text))
             request.limit = 10
             request.explainsMatches = true
-            lines.append(((try? index.search(request)) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \(String(describing: $0.matches))" }.joined(separator: "|"))
+            lines.append(((try? index.search(request)).map(Array.init) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \(String(describing: $0.matches))" }.joined(separator: "|"))
         }
         var filtered = SearchRequest()
         filtered.keywords = ["diffusion models"]
@@ -41,9 +41,9 @@ import Testing
         var tagged = SearchRequest()
         tagged.keywords = ["dark matter"]
         for request in [filtered, tagged] {
-            lines.append(((try? index.search(request)) ?? []).map(\.paper.id).joined(separator: " "))
+            lines.append(((try? index.search(request)).map(Array.init) ?? []).map(\.paper.id).joined(separator: " "))
         }
-        let all = (try? index.search(SearchRequest())) ?? []
+        let all = (try? index.search(SearchRequest())).map(Array.init) ?? []
         lines += all.map { "\($0.paper)" }
         for facet in Facet.allCases {
             for request in [SearchRequest(), filtered, tagged] {

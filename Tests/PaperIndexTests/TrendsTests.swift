@@ -3,7 +3,7 @@ import Testing
 @testable import PaperIndex
 import TextNormalization
 
-private func all(_ index: CatalogIndex) throws -> [Hit] {
+private func all(_ index: CatalogIndex) throws -> Hits {
     var request = SearchRequest()
     request.sort = .date
     return try index.search(request)

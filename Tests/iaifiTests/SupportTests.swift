@@ -43,14 +43,30 @@ import Testing
 @Suite struct TableLayoutTests {
     @Test func fitsTheWidthByCuttingFlexibleColumns() {
         let layout = TableLayout(columns: [.init(title: "ID"), .init(title: "TITLE", flexible: true)])
-        let lines = layout.render([["abc", String(repeating: "x", count: 100)]], width: 30)
-        #expect(lines.allSatisfy { $0.count <= 30 })
+        let lines = layout.render([["abc", String(repeating: "x", count: 100)]], width: 40)
+        #expect(lines.allSatisfy { $0.count <= 40 })
         #expect(lines[1].hasPrefix("abc  ") && lines[1].hasSuffix("…"))
     }
 
     @Test func keepsShortTablesWhole() {
         let lines = TableLayout(columns: [.init(title: "A"), .init(title: "B", flexible: true)]).render([["1", "two"]], width: 80)
         #expect(lines == ["A  B", "1  two"])
+    }
+
+    @Test func narrowTerminalsGetTheNarrowestLayout() {
+        let lines = TableLayout(columns: [.init(title: "ID"), .init(title: "TITLE", flexible: true)]).render([["abc", String(repeating: "x", count: 100)]], width: 10)
+        #expect(lines[1].count == TableLayout.narrowest && lines.allSatisfy { $0.count <= TableLayout.narrowest })
+    }
+
+    @Test func columnsThatMayGoGoInTheirOrder() {
+        let layout = TableLayout(columns: [
+            .init(title: "ID"), .init(title: "B", flexible: true, minimumWidth: 10, dropOrder: 2),
+            .init(title: "C", flexible: true, minimumWidth: 10, dropOrder: 1), .init(title: "T", flexible: true, minimumWidth: 15),
+        ])
+        let row = [String(repeating: "i", count: 20), String(repeating: "b", count: 30), String(repeating: "c", count: 30), String(repeating: "t", count: 30)]
+        #expect(layout.render([row], width: 60)[0].split(separator: " ") == ["ID", "B", "T"])
+        #expect(layout.render([row], width: 45)[0].split(separator: " ") == ["ID", "T"])
+        #expect(layout.render([row], width: 200)[0].split(separator: " ") == ["ID", "B", "C", "T"])
     }
 
     @Test func escapesNeverReachTheTerminal() {

@@ -6,6 +6,8 @@ enum CommandSpecs {
     static let quiet = OptionSpec(name: "quiet", short: "q", help: "Do not print warnings about the input on stderr.")
     static let format = OptionSpec(name: "format", value: "<format>", help: "table, tsv, json, jsonl, csv or bibtex (default: table on a terminal, tsv otherwise).")
     static let json = OptionSpec(name: "json", help: "Same as --format json.")
+    static let fields = OptionSpec(name: "fields", value: "<fields>", help: "For json, jsonl, csv and tsv (the default with it): these fields, comma-separated, in this order (README: 'JSON fields').")
+    static let template = OptionSpec(name: "template", value: "<text>", help: "One line per paper: the text with each {field} filled in; \\t, \\n, \\\\, {{ and }} for a tab, line break, backslash and braces.")
     static let limit = OptionSpec(name: "limit", short: "n", value: "<n>", help: "Print at most n papers.")
     static let filters = [
         OptionSpec(name: "keyword", short: "k", value: "<tag>", help: "Papers tagged with this tag (exact tags rank first; a phrase inside a tag also matches).", repeatable: true),
@@ -25,7 +27,7 @@ enum CommandSpecs {
         options: filters + [
             OptionSpec(name: "sort", value: "<order>", help: "relevance, date or title (default: relevance)."),
             OptionSpec(name: "no-snippets", help: "No excerpt under each result (table) and \"excerpt\": null in \"matches\" (JSON)."),
-            limit, format, json,
+            limit, format, json, fields, template,
         ] + common,
         examples: [
             "iaifi search --keyword \"diffusion models\"",
@@ -40,15 +42,16 @@ enum CommandSpecs {
         name: "list", abstract: "List papers matching the filters, newest first.",
         options: filters + [
             OptionSpec(name: "sort", value: "<order>", help: "date or title (default: date)."),
-            limit, format, json,
+            limit, format, json, fields, template,
         ] + common,
-        examples: ["iaifi list --category Astrophysics", "iaifi list --category \"Foundational AI\" --inferred", "iaifi list --year 2024 --format csv > 2024.csv", "iaifi list --json | jq length"])
+        examples: ["iaifi list --category Astrophysics", "iaifi list --category \"Foundational AI\" --inferred", "iaifi list --year 2024 --format csv > 2024.csv", "iaifi list --json | jq length",
+                   "iaifi list --fields id,title,url --format csv", "iaifi list --template '{id}\\t{title} ({year})'"])
 
     static let show = CommandSpec(
         name: "show", abstract: "Show whole records; a unique prefix of an id is enough.",
         arguments: [("<id>...", "Record ids, or unique prefixes of them.")],
         minimumPositionals: 1, maximumPositionals: nil,
-        options: [OptionSpec(name: "format", value: "<format>", help: "text (default), json, jsonl, csv, bibtex, tsv or table."), json] + common,
+        options: [OptionSpec(name: "format", value: "<format>", help: "text (default), json, jsonl, csv, bibtex, tsv or table."), json, fields, template] + common,
         examples: ["iaifi show 2504.00256", "iaifi show udrescu2019 --format bibtex"])
 
     static let open = CommandSpec(
@@ -62,7 +65,7 @@ enum CommandSpecs {
         name: "related", abstract: "Papers most connected to one paper, with the reason.",
         arguments: [("<id>", "A record id or a unique prefix of one.")],
         minimumPositionals: 1, maximumPositionals: 1,
-        options: [limit, format, json] + common,
+        options: [limit, format, json, fields, template] + common,
         examples: ["iaifi related udrescu2019feynman", "iaifi related 2412.10504 --limit 5 --json"])
 
     static func facet(_ name: String, _ what: String) -> CommandSpec {

@@ -43,8 +43,9 @@ enum Commands {
            request.since == nil, request.until == nil {
             throw UsageError(message: "'search' needs a query or a filter; 'iaifi list' prints every paper")
         }
-        let format = try context.format()
-        request.explainsMatches = ranked && [.table, .json, .jsonl].contains(format) && !(format == .table && arguments.has("no-snippets"))
+        var writer = try context.paperWriter()
+        writer.omitsCategory = request.categories.count == 1 && !request.includesInferred
+        request.explainsMatches = ranked && writer.showsMatches && !(writer.format == .table && arguments.has("no-snippets"))
         let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
         guard !hits.isEmpty else {
@@ -52,15 +53,15 @@ enum Commands {
             for keyword in request.keywords where (try? index.search(SearchRequest.keyword(keyword)))?.isEmpty ?? true {
                 if let tag = index.suggestTag(for: keyword) { console.error("No tag \"\(keyword)\"; did you mean \"\(tag)\"?") }
             }
-            if format == .json { console.print("[]\n") }
+            if writer.format == .json, writer.template == nil { console.print("[]\n") }
             return .nothingFound
         }
-        let records = hits.map { hit in
+        let records = hits.lazy.map { hit in
             var matches = hit.matches
             if arguments.has("no-snippets") { matches?.excerpt = nil }
             return PaperRecord(paper: hit.paper, inferred: index.inferredCategory(of: hit.doc), score: hit.score, matches: matches)
         }
-        console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
+        writer.write(records, to: &console)
         noteTruncatedAuthorLists(request.authors, index, context, &console)
         return .success
     }
@@ -100,22 +101,24 @@ enum Commands {
     }
 
     private static func show(_ context: Context, _ console: inout Console) throws -> ExitCode {
-        let format: OutputFormat? = context.arguments.value("format") == "text" ? nil : try context.format(default: .table)
+        let arguments = context.arguments
+        let asksText = arguments.value("format") == "text" && arguments.value("fields") == nil && arguments.value("template") == nil
+        let writer = asksText ? nil : try context.paperWriter(default: .table)
         let index = try context.loadIndex(console: &console)
-        let records = try context.arguments.positionals.map { id in
-            let doc = try resolve(id, in: index)
-            return PaperRecord(paper: index.papers[doc], inferred: index.inferredCategory(of: doc))
-        }
-        if let format, format != .table {
-            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
+        let docs = try arguments.positionals.map { try resolve($0, in: index) }
+        let records = docs.lazy.map { PaperRecord(paper: index.papers[$0], inferred: index.inferredCategory(of: $0)) }
+        if let writer, writer.format != .table || writer.template != nil {
+            writer.write(records, to: &console)
         } else {
-            console.print(records.map { RecordText.render($0, terminal: context.terminal) }.joined(separator: "\n"))
+            for (position, record) in records.enumerated() {
+                console.print((position == 0 ? "" : "\n") + RecordText.render(record, terminal: context.terminal))
+            }
         }
         return .success
     }
 
     private static func related(_ context: Context, _ console: inout Console) throws -> ExitCode {
-        let format = try context.format()
+        let writer = try context.paperWriter()
         let limit = try context.arguments.integer("limit", atLeast: 1) ?? 10
         let index = try context.loadIndex(console: &console)
         let doc = try resolve(context.arguments.positionals[0], in: index)
@@ -124,14 +127,14 @@ enum Commands {
             console.error("No related papers found.")
             return .nothingFound
         }
-        let records = relations.map {
+        let records = relations.lazy.map {
             PaperRecord(paper: $0.paper, inferred: index.inferredCategory(of: $0.doc), score: $0.score,
                         sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
         }
-        if format == .table {
+        if writer.format == .table, writer.template == nil {
             console.print(RelatedText.render(relations, terminal: context.terminal))
         } else {
-            console.print(PaperWriter.write(records, as: format, terminal: context.terminal), as: format)
+            writer.write(records, to: &console)
         }
         return .success
     }

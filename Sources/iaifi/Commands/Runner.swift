@@ -32,12 +32,15 @@ enum Runner {
         }
         let terminal = Terminal.current(environment: environment)
         let loaded = LoadedIndex()
+        console.discards = { loaded.damagedSnapshot != nil }
         let code = execute(command, rest, Context(terminal: terminal, environment: environment, loaded: loaded), &console)
-        // Damage met while the snapshot was read: the answer is discarded,
-        // and the command runs again on an index built afresh.
+        // Damage met while the snapshot was read: the rest of the answer is
+        // discarded, and the command runs again on an index built afresh.
+        // What went out before the damage was met was read intact: the
+        // new answer starts the same, and only its rest is written.
         guard let file = loaded.damagedSnapshot else { return code }
         IndexSnapshot.discard(file)
-        console = Console(guardsTerminal: console.guardsTerminal)
+        console = Console(guardsTerminal: console.guardsTerminal, alreadyWritten: console.written)
         console.error("iaifi: the saved index \(file) was damaged; read the catalog again")
         return execute(command, rest, Context(terminal: terminal, environment: environment, loaded: LoadedIndex()), &console)
     }
@@ -155,6 +158,26 @@ struct Context {
             console.error(diagnostic.description)
         }
         return (catalog, origin)
+    }
+
+    /// How to print papers: `--template`, or the format asked for (else the
+    /// default for where stdout goes; tsv with `--fields`) and `--fields`.
+    func paperWriter(default fallback: OutputFormat? = nil) throws(UsageError) -> PaperWriter {
+        if let text = arguments.value("template") {
+            if let other = ["format", "json", "fields"].first(where: { arguments.value($0) != nil || arguments.has($0) }) {
+                throw UsageError(message: "'--template' cannot be combined with '--\(other)': it is a format of its own")
+            }
+            return PaperWriter(format: .tsv, template: try Template(text), terminal: terminal)
+        }
+        guard let list = arguments.value("fields") else { return PaperWriter(format: try format(default: fallback), terminal: terminal) }
+        let fields = try RecordField.parse(list: list)
+        let asked = arguments.value("format")
+        if asked == nil, !arguments.has("json") { return PaperWriter(format: .tsv, fields: fields, terminal: terminal) }
+        guard asked != "text", case let format = try format(), OutputFormat.withFields.contains(format) else {
+            let names = OutputFormat.withFields.map(\.rawValue)
+            throw UsageError(message: "'--fields' applies to \(names.dropLast().joined(separator: ", ")) and \(names.last!); got '--format \(asked ?? "")'")
+        }
+        return PaperWriter(format: format, fields: fields, terminal: terminal)
     }
 
     /// The output format asked for, or the default for where stdout goes.

@@ -1,7 +1,12 @@
 /// RFC 4180 CSV, safe to open in a spreadsheet.
 enum CSV {
     static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { row in row.map(cell).joined(separator: ",") + "\r\n" }.joined()
+        ([header] + rows).map(row).joined()
+    }
+
+    /// One line, ending in CRLF.
+    static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// Quotes a cell when it holds a comma, quote or line break, and defuses

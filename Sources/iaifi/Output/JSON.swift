@@ -13,6 +13,24 @@ enum JSON {
 
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
     static func optional(_ number: Int?) -> JSON { number.map(JSON.int) ?? .null }
+    static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+
+    /// The value as one cell of text (CSV, TSV, `--template`): a string as
+    /// it is, `null` as nothing, a whole number as written, any other
+    /// number with two decimals, `true` or `false`, a list of strings joined
+    /// by `; `, anything else (a list of objects, an object) as its JSON.
+    var plainText: String {
+        switch self {
+        case .string(let value): value
+        case .null: ""
+        case .int(let value): String(value)
+        case .double(let value): String(format2: value)
+        case .bool(let value): value ? "true" : "false"
+        case .array(let values):
+            values.allSatisfy { if case .string = $0 { true } else { false } } ? values.map(\.plainText).joined(separator: "; ") : text
+        case .object: text
+        }
+    }
 
     var text: String {
         var output = ""

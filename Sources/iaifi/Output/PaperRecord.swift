@@ -13,52 +13,15 @@ struct PaperRecord {
     var sharedTags: [String]?
     var sharedAuthors: [String]?
 
-    /// The documented JSON object; keys in this order, every key present.
-    var json: JSON {
-        var members: [(String, JSON)] = [
-            ("id", .string(paper.id)),
-            ("title", .optional(paper.title)),
-            ("authors", .array(paper.authors.map(JSON.string))),
-            ("authorsComplete", .bool(paper.authorsComplete)),
-            ("authorCount", .optional(paper.authorCount)),
-            ("organization", .optional(paper.organization)),
-            ("date", .optional(paper.date?.description)),
-            ("dateYearInferred", .bool(paper.dateYearInferred)),
-            ("category", .optional(paper.category)),
-            ("inferredCategory", .optional(inferred?.name)),
-            ("inferredCategoryConfidence", inferred.map { .double($0.confidence) } ?? .null),
-            ("abstract", .optional(paper.abstract)),
-            ("keywords", .array(paper.keywords.map(JSON.string))),
-            ("keywordLine", .optional(paper.keywordLine)),
-            ("arxivId", .optional(paper.arxivId)),
-            ("url", .string(paper.url)),
-            ("urlKind", .string(paper.urlKind.rawValue)),
-            ("pdfUrl", .optional(paper.pdfURL)),
-            ("comments", .optional(paper.comments)),
-            ("upvotes", .optional(paper.upvotes)),
-            ("sources", .array(paper.sources.map { source in
-                .object([("format", .string(source.format.rawValue)), ("file", .string(source.file)), ("line", .int(source.line))])
-            })),
-        ]
-        if let score { members.append(("score", .double(score))) }
-        if let matches { members.append(("matches", Self.json(matches))) }
-        if let sharedTags { members.append(("sharedTags", .array(sharedTags.map(JSON.string)))) }
-        if let sharedAuthors { members.append(("sharedAuthors", .array(sharedAuthors.map(JSON.string)))) }
-        return .object(members)
-    }
-
-    /// `{"fields": {"title": ["dark"]}, "excerpt": {"field", "text", "highlights": [[start, end]]} or null}`.
-    private static func json(_ matches: Matches) -> JSON {
-        let excerpt = matches.excerpt.map { excerpt in
-            JSON.object([
-                ("field", .string(excerpt.field.name)), ("text", .string(excerpt.text)),
-                ("highlights", .array(excerpt.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
-            ])
+    /// The JSON object: the keys `fields` names, in that order (`null`
+    /// where there is no value), or the documented object
+    /// (``RecordField/defaultJSON``: every key present but those only
+    /// some commands compute).
+    func json(_ fields: [RecordField]? = nil) -> JSON {
+        guard let fields else {
+            return .object(RecordField.defaultJSON.compactMap { field in field.value(of: self).map { (field.rawValue, $0) } })
         }
-        return .object([
-            ("fields", .object(matches.fields.map { ($0.field.name, .array($0.words.map(JSON.string))) })),
-            ("excerpt", excerpt ?? .null),
-        ])
+        return .object(fields.map { ($0.rawValue, $0.value(of: self) ?? .null) })
     }
 
     /// "Halverson, Harvey, Nee" / "Chen, Luo, Hu et al." / "4 authors".

@@ -8,56 +8,108 @@ enum OutputFormat: String, CaseIterable {
     /// One paper per line, tab-separated (default when piped).
     case tsv
     case json, jsonl, csv, bibtex
+
+    /// The formats whose fields `--fields` chooses.
+    static let withFields: [OutputFormat] = [.json, .jsonl, .csv, .tsv]
 }
 
-/// Writes paper records in each output format.
-enum PaperWriter {
-    static func write(_ records: [PaperRecord], as format: OutputFormat, terminal: Terminal) -> String {
+/// Writes paper records in each output format as they come, one record at
+/// a time: only a table, whose columns fit the widest values, reads the
+/// records twice (once to measure them, once to write them).
+struct PaperWriter {
+    var format: OutputFormat
+    /// `--fields`: the JSON keys, CSV and TSV columns, in this order;
+    /// `nil` for the format's own (``RecordField/defaultJSON``, ...).
+    var fields: [RecordField]?
+    /// `--template`: one line per record, instead of `format`.
+    var template: Template?
+    var terminal: Terminal
+    /// Table only: the command selected a single category, which every
+    /// row then shares.
+    var omitsCategory = false
+
+    /// Whether the records print why they matched (``PaperRecord/matches``).
+    var showsMatches: Bool {
+        if let fields { return fields.contains(.matches) }
+        if let template { return template.fields.contains(.matches) }
+        return [.table, .json, .jsonl].contains(format)
+    }
+
+    func write(_ records: some Collection<PaperRecord>, to console: inout Console) {
+        if let template {
+            for record in records where console.isOpen { console.print(document: template.line(for: record)) }
+            return
+        }
         switch format {
-        case .table: table(records, terminal: terminal)
-        case .tsv: records.map(tsvLine).joined()
-        case .json: JSON.array(records.map(\.json)).text + "\n"
-        case .jsonl: records.map { $0.json.text + "\n" }.joined()
-        case .csv: CSV.document(header: csvHeader, rows: records.map(csvRow))
-        case .bibtex: records.map { BibTeX.entry(for: $0.paper) }.joined(separator: "\n")
+        case .table: table(records, to: &console)
+        case .tsv:
+            for record in records where console.isOpen {
+                let fields = fields ?? RecordField.defaultTSV.filter { $0 != .score || record.score != nil }
+                console.print(document: fields.map { $0.text(of: record).tsvCell }.joined(separator: "\t") + "\n")
+            }
+        case .json:
+            console.print(document: "[")
+            for (position, record) in records.enumerated() where console.isOpen {
+                console.print(document: (position == 0 ? "" : ",") + record.json(fields).text)
+            }
+            console.print(document: "]\n")
+        case .jsonl:
+            for record in records where console.isOpen { console.print(document: record.json(fields).text + "\n") }
+        case .csv:
+            let fields = fields ?? RecordField.defaultCSV
+            console.print(document: CSV.row(fields.map(\.rawValue)))
+            for record in records where console.isOpen { console.print(document: CSV.row(fields.map { $0.text(of: record) })) }
+        case .bibtex:
+            for (position, record) in records.enumerated() where console.isOpen {
+                console.print(document: (position == 0 ? "" : "\n") + BibTeX.entry(for: record.paper))
+            }
         }
     }
 
-    private static func table(_ records: [PaperRecord], terminal: Terminal) -> String {
-        let hasScore = records.contains { $0.score != nil }
+    /// ID, DATE, TITLE always (with SCORE first for ranked results);
+    /// CATEGORY unless every row shares it, and it and AUTHORS, then DATE,
+    /// left out when the terminal is too narrow for them and a title of 15
+    /// columns.
+    private func table(_ records: some Collection<PaperRecord>, to console: inout Console) {
+        // A search scores all its results or none.
+        let hasScore = records.first?.score != nil
         var columns = [
-            TableLayout.Column(title: "ID"), TableLayout.Column(title: "DATE"),
-            TableLayout.Column(title: "CATEGORY", flexible: true, weight: 1, minimumWidth: 12),
-            TableLayout.Column(title: "TITLE", flexible: true, weight: 5, minimumWidth: 20),
-            TableLayout.Column(title: "AUTHORS", flexible: true, weight: 2, minimumWidth: 10),
+            TableLayout.Column(title: "ID"), TableLayout.Column(title: "DATE", dropOrder: 3),
+            TableLayout.Column(title: "CATEGORY", flexible: true, weight: 1, minimumWidth: 12, dropOrder: 1, omittedWhenUniform: true),
+            TableLayout.Column(title: "TITLE", flexible: true, weight: 5, minimumWidth: 15),
+            TableLayout.Column(title: "AUTHORS", flexible: true, weight: 2, minimumWidth: 10, dropOrder: 2),
         ]
         if hasScore { columns.insert(TableLayout.Column(title: "SCORE"), at: 0) }
-        let rows = records.map { record in
-            var row = [record.paper.id, record.paper.date?.description ?? "-", record.categoryLabel ?? "-",
-                       record.paper.title ?? record.paper.abstract.map { "[" + $0 + "]" } ?? "-", record.authorSummary]
+        if omitsCategory { columns.removeAll { $0.title == "CATEGORY" } }
+        func row(_ record: PaperRecord) -> [String] {
+            var row = [record.paper.id, record.paper.date?.description ?? "-"]
+            if !omitsCategory { row.append(record.categoryLabel ?? "-") }
+            row += [record.paper.title ?? record.paper.abstract.map { "[" + $0 + "]" } ?? "-", record.authorSummary]
             if hasScore { row.insert(record.score.map { String(format2: $0) } ?? "", at: 0) }
             return row
         }
-        var lines = TableLayout(columns: columns).render(rows, width: terminal.width)
-        lines[0] = terminal.bold(lines[0])
-        // Under each ranked hit, the excerpt that shows why it matched.
-        for (position, record) in records.enumerated().reversed() {
-            guard let excerpt = record.matches?.excerpt else { continue }
-            lines.insert(excerptLine(excerpt, terminal: terminal), at: position + 2)
+        let layout = TableLayout(columns: columns)
+        var measure = TableLayout.Measure(columns: columns.count)
+        for record in records { measure.add(row(record)) }
+        let fitted = layout.fit(measure, width: terminal.width)
+        console.print(terminal.bold(fitted.header) + "\n")
+        for record in records where console.isOpen {
+            console.print(fitted.line(row(record)) + "\n")
+            // Under each ranked hit, the excerpt that shows why it matched.
+            if let excerpt = record.matches?.excerpt { console.print(excerptLine(excerpt) + "\n") }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `    …text with **matched** words…`, cut to the terminal's width;
     /// matched words bold on a colour terminal.
-    private static func excerptLine(_ excerpt: Matches.Excerpt, terminal: Terminal) -> String {
+    private func excerptLine(_ excerpt: Matches.Excerpt) -> String {
         let scalars = Array(excerpt.text.unicodeScalars)
-        var line = "    ", width = terminal.width - 4, position = 0
+        var line = "    ", width = max(terminal.width, TableLayout.narrowest) - 4, position = 0
         func append(_ range: Range<Int>, highlighted: Bool) {
             guard width > 0, !range.isEmpty else { return }
             var text = String(String.UnicodeScalarView(scalars[range])).safeForTerminal
-            if text.count > width { text = TableLayout.fit(text, width) }
-            width -= text.count
+            if text.displayWidth > width { text = TableLayout.fit(text, width) }
+            width -= text.displayWidth
             line += highlighted ? terminal.bold(text) : terminal.dim(text)
         }
         for highlight in excerpt.highlights where highlight.upperBound <= scalars.count {
@@ -67,29 +119,6 @@ enum PaperWriter {
         }
         append(position..<scalars.count, highlighted: false)
         return line
-    }
-
-    private static func tsvLine(_ record: PaperRecord) -> String {
-        let paper = record.paper
-        let fields = [paper.id, paper.date?.description ?? "", paper.category ?? "", paper.title ?? "",
-                      paper.authors.joined(separator: "; ")] + (record.score.map { [String(format2: $0)] } ?? [])
-        return fields.map { $0.tsvCell }.joined(separator: "\t") + "\n"
-    }
-
-    static let csvHeader = [
-        "id", "title", "authors", "authorsComplete", "authorCount", "date", "category", "keywords",
-        "arxivId", "comments", "upvotes", "score", "abstract", "url", "urlKind", "pdfUrl",
-    ]
-
-    private static func csvRow(_ record: PaperRecord) -> [String] {
-        let paper = record.paper
-        return [
-            paper.id, paper.title ?? "", paper.authors.joined(separator: "; "), String(paper.authorsComplete),
-            paper.authorCount.map(String.init) ?? "", paper.date?.description ?? "", paper.category ?? "",
-            paper.keywords.joined(separator: "; "), paper.arxivId ?? "", paper.comments ?? "",
-            paper.upvotes.map(String.init) ?? "", record.score.map { String(format2: $0) } ?? "", paper.abstract ?? "",
-            paper.url, paper.urlKind.rawValue, paper.pdfURL ?? "",
-        ]
     }
 }
 

@@ -1,14 +1,23 @@
 import PaperCatalog
 import PaperIndex
 
-/// The readable, whole-record view `show` prints.
+/// The readable, whole-record view `show` prints, wrapped to the terminal's
+/// width: the title, then each field with its value in a column (long
+/// values wrap under it), then the abstract.
 enum RecordText {
+    /// Where the values start (`organization:` pushes its own further).
+    private static let indent = 11
+
     static func render(_ record: PaperRecord, terminal: Terminal) -> String {
         let paper = record.paper
-        var lines = [terminal.bold((paper.title ?? "(no title)").safeForTerminal), ""]
+        let width = max(terminal.width, TableLayout.narrowest)
+        var lines = wrap((paper.title ?? "(no title)").safeForTerminal, width: width).map(terminal.bold) + [""]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append(terminal.dim((name + ":").padding(11)) + value.safeForTerminal)
+            let label = (name + ":").padding(indent)
+            let wrapped = wrap(value.safeForTerminal, width: width - indent, first: width - label.count)
+            lines.append(terminal.dim(label) + wrapped[0])
+            lines += wrapped.dropFirst().map { String(repeating: " ", count: indent) + $0 }
         }
         field("id", paper.id)
         var authors = paper.authors.joined(separator: ", ")
@@ -29,24 +38,27 @@ enum RecordText {
         field("sources", paper.sources.map { "\($0.file):\($0.line) (\($0.format.rawValue))" }.joined(separator: ", "))
         if let abstract = paper.abstract {
             lines.append("")
-            lines += wrap(abstract.safeForTerminal, width: max(20, min(terminal.width, 100) - 2)).map { "  " + $0 }
+            lines += wrap(abstract.safeForTerminal, width: min(width, 100) - 2).map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Greedy word wrap.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// Greedy word wrap to `width` terminal columns (the first line to
+    /// `first`, if given); a longer word, such as a URL, stands alone on
+    /// its line, whole. At least one line.
+    static func wrap(_ text: String, width: Int, first: Int? = nil) -> [String] {
         var lines: [String] = []
-        var line = ""
+        var line = "", used = 0
         for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
+            let wide = String(word).displayWidth
+            if !line.isEmpty, used + 1 + wide > (lines.isEmpty ? first ?? width : width) {
                 lines.append(line)
-                line = ""
+                (line, used) = ("", 0)
             }
             line += (line.isEmpty ? "" : " ") + word
+            used += (used == 0 ? 0 : 1) + wide
         }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        return lines.isEmpty || !line.isEmpty ? lines + [line] : lines
     }
 }
 
@@ -89,7 +101,7 @@ enum FacetWriter {
         case .tsv: return counts.map { (numbers($0) + [($0.value ?? label)] + spellings($0)).map(\.tsvCell).joined(separator: "\t") + "\n" }.joined()
         case .table, .bibtex:
             let columns = [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
-                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: !variants)]
+                + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: true, minimumWidth: variants ? 20 : 4)]
                 + (variants ? [TableLayout.Column(title: "VARIANTS", flexible: true)] : [])
             var lines = TableLayout(columns: columns)
                 .render(counts.map { numbers($0) + [$0.value ?? label] + spellings($0) }, width: terminal.width)
