@@ -9,16 +9,16 @@ public func fuzzDumpReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let file = TextFile(path: "fuzz.txt", bytes: bytes)
     #if FUZZ_IAIFI
-    let result = IAIFIReader.read(file)
+        let result = IAIFIReader.read(file)
     #elseif FUZZ_ARXIV
-    let result = ArxivReader.read(file)
+        let result = ArxivReader.read(file)
     #else
-    let result = HuggingFaceReader.read(file)
+        let result = HuggingFaceReader.read(file)
     #endif
     precondition(result.papers.count <= result.entries, "more records than entries")
     #if FUZZ_PIPELINE
-    let catalog = Catalog.parse([("fuzz.txt", String(decoding: bytes, as: UTF8.self))])
-    precondition(Set(catalog.papers.map(\.id)).count == catalog.papers.count, "duplicate ids")
+        let catalog = Catalog.parse([("fuzz.txt", String(decoding: bytes, as: UTF8.self))])
+        precondition(Set(catalog.papers.map(\.id)).count == catalog.papers.count, "duplicate ids")
     #endif
     return 0
 }

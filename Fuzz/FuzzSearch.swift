@@ -10,8 +10,18 @@ private let index = CatalogIndex(papers: Catalog.load(paths: ["Data"]).papers)
 public func fuzzSearch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     var requests = [SearchRequest(query: try? Query.parse(text))]
-    requests.append({ var request = SearchRequest(); request.keywords = [text]; return request }())
-    requests.append({ var request = SearchRequest(); request.authors = [text]; return request }())
+    requests.append(
+        {
+            var request = SearchRequest()
+            request.keywords = [text]
+            return request
+        }())
+    requests.append(
+        {
+            var request = SearchRequest()
+            request.authors = [text]
+            return request
+        }())
     for var request in requests {
         for sort in SortOrder.allCases {
             request.sort = sort

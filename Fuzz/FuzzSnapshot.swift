@@ -45,9 +45,11 @@ private func answers(_ index: CatalogIndex?) -> [String] {
     // Every stored field of every paper, without reflection (it is slow).
     lines += all.map { hit in
         let paper = hit.paper
-        return [paper.id, paper.title ?? "", paper.authors.joined(separator: ";"), paper.abstract ?? "", paper.keywords.joined(separator: ";"),
-                paper.category ?? "", paper.date?.description ?? "", paper.arxivId ?? "", paper.comments ?? "",
-                "\(paper.upvotes ?? -1) \(paper.authorCount ?? -1) \(paper.authorsComplete) \(paper.sources.count)"].joined(separator: "|")
+        return [
+            paper.id, paper.title ?? "", paper.authors.joined(separator: ";"), paper.abstract ?? "", paper.keywords.joined(separator: ";"),
+            paper.category ?? "", paper.date?.description ?? "", paper.arxivId ?? "", paper.comments ?? "",
+            "\(paper.upvotes ?? -1) \(paper.authorCount ?? -1) \(paper.authorsComplete) \(paper.sources.count)",
+        ].joined(separator: "|")
     }
     for facet in Facet.allCases {
         for request in [SearchRequest(), filtered] {

@@ -49,7 +49,8 @@ struct AcronymTable: Sendable {
     /// Entries whose long form's key is `key`.
     /// - Complexity: O(log entries).
     func entries(expansion key: String) -> [Int] {
-        var low = 0, high = byExpansion.count
+        var low = 0
+        var high = byExpansion.count
         while low < high {
             let middle = (low + high) / 2
             if expansionKeys[Int(byExpansion[middle])] < key { low = middle + 1 } else { high = middle }
@@ -93,7 +94,8 @@ struct AcronymTable: Sendable {
 
         func finish() -> AcronymTable {
             let pairs = learned.keys.sorted { a, b in
-                a.acronym != b.acronym ? Array(a.acronym.utf8).lexicographicallyPrecedes(b.acronym.utf8)
+                a.acronym != b.acronym
+                    ? Array(a.acronym.utf8).lexicographicallyPrecedes(b.acronym.utf8)
                     : learned[a]!.count != learned[b]!.count ? learned[a]!.count > learned[b]!.count : a.expansion < b.expansion
             }
             let byExpansion = pairs.indices.sorted { a, b in
@@ -123,7 +125,8 @@ struct AcronymTable: Sendable {
                 // The words before, back to a clause boundary: at most min(n + 5, 2n) of them.
                 let letters = short.count(where: \.isASCIIAlphanumeric)
                 let most = min(letters + 5, 2 * letters)
-                var start = index, words = 0
+                var start = index
+                var words = 0
                 while start > 0, !"().;:[]".utf8.contains(utf8[start - 1]) {
                     if utf8[start - 1] == UInt8(ascii: " "), start < index, utf8[start] != UInt8(ascii: " ") {
                         words += 1
@@ -148,11 +151,14 @@ struct AcronymTable: Sendable {
         // A plural short form (`LLMs`) matches without its `s`.
         var letters = short.filter(\.isASCIIAlphanumeric).map(\.asciiLowercased)
         if short.last == UInt8(ascii: "s"), letters.count > 2 { letters.removeLast() }
-        var shortIndex = letters.count - 1, longIndex = candidate.count - 1
+        var shortIndex = letters.count - 1
+        var longIndex = candidate.count - 1
         while shortIndex >= 0 {
             let wanted = letters[shortIndex]
-            while longIndex >= 0, candidate[longIndex].asciiLowercased != wanted
-                    || (shortIndex == 0 && longIndex > 0 && candidate[longIndex - 1].isASCIIAlphanumeric) {
+            while longIndex >= 0,
+                candidate[longIndex].asciiLowercased != wanted
+                    || (shortIndex == 0 && longIndex > 0 && candidate[longIndex - 1].isASCIIAlphanumeric)
+            {
                 longIndex -= 1
             }
             guard longIndex >= 0 else { return nil }
@@ -165,7 +171,8 @@ struct AcronymTable: Sendable {
         let words = form.split(whereSeparator: { $0 == " " || $0 == "-" })
         let shortText = String(decoding: short, as: UTF8.self).lowercased()
         guard words.count >= 2, words.count <= letters.count + 2, !form.lowercased().contains(shortText),
-              !StopWords.contains(words[0]) else { return nil }
+            !StopWords.contains(words[0])
+        else { return nil }
         return String(form)
     }
 

@@ -62,7 +62,8 @@ extension AuthorIdentities {
         let categoriesOfDoc = Inverted((0..<categories.keys.count).map { categories.docs(at: $0) }, documents: documents)
 
         // Candidate pairs: same surname, or the same words in another order.
-        var bySurname: [String: [Int]] = [:], bySignature: [[String]: [Int]] = [:]
+        var bySurname: [String: [Int]] = [:]
+        var bySignature: [[String]: [Int]] = [:]
         for (key, name) in names.enumerated() {
             guard let name else { continue }
             bySurname[name.surname, default: []].append(key)
@@ -72,7 +73,8 @@ extension AuthorIdentities {
         groups += bySignature.values.filter { keys in keys.count > 1 && Set(keys.map { names[$0]!.surname }).count > 1 }
 
         var likeness: [Pair: PersonName.Likeness] = [:]
-        var likely: [Pair] = [], possible: [Pair] = []
+        var likely: [Pair] = []
+        var possible: [Pair] = []
         for group in groups {
             for (index, a) in group.enumerated() {
                 for b in group[(index + 1)...] {
@@ -105,9 +107,10 @@ extension AuthorIdentities {
         func tagsOf(_ key: Int) -> Set<Int32> { Set(papers[key].flatMap { tagsOfDoc[Int($0)] }) }
         func categoriesOf(_ key: Int) -> Set<Int32> { Set(papers[key].flatMap { categoriesOfDoc[Int($0)] }) }
         // Surnames whose spellings could all be one person: no one else for an initial to be.
-        let oneSurname = Set(bySurname.compactMap { surname, keys in
-            keys.indices.allSatisfy { i in keys[(i + 1)...].allSatisfy { compatible(keys[i], $0) } } ? surname : nil
-        })
+        let oneSurname = Set(
+            bySurname.compactMap { surname, keys in
+                keys.indices.allSatisfy { i in keys[(i + 1)...].allSatisfy { compatible(keys[i], $0) } } ? surname : nil
+            })
         var evidenced: [(pair: Pair, strength: Int)] = []
         for pair in possible {
             let shared = coauthorsOf(pair.a).intersection(coauthorsOf(pair.b)).count
@@ -120,7 +123,8 @@ extension AuthorIdentities {
         }
 
         // Union, never joining two groups with a pair that cannot be one person.
-        var group = Array(0..<keyCount), memberList = (0..<keyCount).map { [$0] }
+        var group = Array(0..<keyCount)
+        var memberList = (0..<keyCount).map { [$0] }
         func root(_ key: Int) -> Int {
             var key = key
             while group[key] != key { key = group[key] }
@@ -155,7 +159,8 @@ extension AuthorIdentities {
 
         // Identities in key order of their first member; the shown spelling first.
         var identityOfKey = [Int32](repeating: 0, count: keyCount)
-        var starts: [Int64] = [0], members: [Int32] = []
+        var starts: [Int64] = [0]
+        var members: [Int32] = []
         for key in 0..<keyCount where group[key] == key {
             let identity = Int32(starts.count - 1)
             let ordered = memberList[key].sorted { a, b in
@@ -243,7 +248,8 @@ extension CatalogIndex {
         let keys = authorKeys(matching: typed)
         return DocSet.union(keys.sorted().map(authors.docs(at:))).keeping { doc in
             guard let first = papers.parts(of: Int(doc), field: .authors).first,
-                  let key = authors.keys.index(of: SearchText.key(first)) else { return false }
+                let key = authors.keys.index(of: SearchText.key(first))
+            else { return false }
             return keys.contains(key)
         }
     }
@@ -298,7 +304,8 @@ package struct AuthorPairs {
 
     /// Whether `index` groups each pair, and the mistakes.
     package func evaluate(_ index: CatalogIndex) -> (scores: [String: Score], mistakes: [(Pair, grouped: Bool)]) {
-        var scores: [String: Score] = [:], mistakes: [(Pair, grouped: Bool)] = []
+        var scores: [String: Score] = [:]
+        var mistakes: [(Pair, grouped: Bool)] = []
         for pair in pairs {
             let ids = (index.identity(ofAuthor: pair.a), index.identity(ofAuthor: pair.b))
             let grouped = ids.0 != nil && ids.0 == ids.1

@@ -1,8 +1,9 @@
 import PaperCatalog
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Appends values in a fixed little-endian layout, either to memory (a
@@ -253,7 +254,7 @@ struct BinaryReader {
         while offset % 8 != 0 { offset += 1 }
         let size = MemoryLayout<T>.stride
         guard count >= 0, offset <= bytes.count, count <= (bytes.count - offset) / size,
-              Int(bitPattern: bytes.baseAddress! + offset) % MemoryLayout<T>.alignment == 0
+            Int(bitPattern: bytes.baseAddress! + offset) % MemoryLayout<T>.alignment == 0
         else { throw Malformed() }
         let pointer = (bytes.baseAddress! + offset).assumingMemoryBound(to: T.self)
         offset += count * size

@@ -1,5 +1,5 @@
-import TextNormalization
 import PaperCatalog
+import TextNormalization
 
 /// In-memory inverted indices over a catalog's papers: exact indices for
 /// keyword tag, author, category and year, and a full-text index over
@@ -99,10 +99,13 @@ public struct CatalogIndex: Sendable {
         self = builder.finish(inferred: inferred)
     }
 
-    init(papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
-         postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double], dateKeys: Column<Int32>,
-         exact: PerFacet<ExactIndex>, acronyms: AcronymTable,
-         inferred: InferredCategories, identities: AuthorIdentities, incompleteAuthors: Column<Int32>) {
+    init(
+        papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
+        postingCounts: Column<UInt16>, termBounds: Column<Float>, blockBounds: Column<Float>, fieldLengths: Column<UInt16>, averageFieldLength: [Double],
+        dateKeys: Column<Int32>,
+        exact: PerFacet<ExactIndex>, acronyms: AcronymTable,
+        inferred: InferredCategories, identities: AuthorIdentities, incompleteAuthors: Column<Int32>
+    ) {
         self.papers = papers
         self.vocabulary = vocabulary
         self.postingStarts = postingStarts
@@ -142,10 +145,11 @@ public struct CatalogIndex: Sendable {
     func docs(containingID id: Int32, in fields: [Field]) -> DocSet {
         let range = postingRange(id)
         if fields.count == Field.allCases.count { return DocSet(view: postingDocs.column(range)) }
-        return DocSet(sorted: range.compactMap { position in
-            let counts = FieldCounts(packed: postingCounts[position])
-            return fields.contains { counts[$0] > 0 } ? postingDocs[position] : nil
-        })
+        return DocSet(
+            sorted: range.compactMap { position in
+                let counts = FieldCounts(packed: postingCounts[position])
+                return fields.contains { counts[$0] > 0 } ? postingDocs[position] : nil
+            })
     }
 
     /// Whether `phrase` occurs as consecutive terms of one field of `doc`.
@@ -334,7 +338,8 @@ extension CatalogIndex {
         func finish(inferred: InferredCategories) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
-            let postingTerms = postingTerms.column(), postingCounts = postingCounts.column()
+            let postingTerms = postingTerms.column()
+            let postingCounts = postingCounts.column()
             // Each document's postings, documents in number order: every term's list comes out ascending.
             let inDocumentOrder = postingsOfDoc.lazy.joined()
             var starts: [Int64] = []
@@ -342,7 +347,8 @@ extension CatalogIndex {
             let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
                 counts = Column<UInt16>(capacity: postingTerms.count) { countsOutput in
                     // Postings arrive document by document: the current document is the first whose range is not used up.
-                    var doc = 0, left = postingsOfDoc.first?.count ?? 0
+                    var doc = 0
+                    var left = postingsOfDoc.first?.count ?? 0
                     starts = groupByKey(postingTerms, order: order, visiting: inDocumentOrder) { posting, position in
                         while left == 0 {
                             doc += 1
@@ -358,7 +364,8 @@ extension CatalogIndex {
             }
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             let lengths = Column(fieldLengths)
-            let scorer = FieldScorer(lengths: lengths, averages: average), allFields = FieldScorer.mask(Field.allCases)
+            let scorer = FieldScorer(lengths: lengths, averages: average)
+            let allFields = FieldScorer.mask(Field.allCases)
             var blockBounds = [Float](repeating: 0, count: (postingTerms.count + CatalogIndex.blockSize - 1) / CatalogIndex.blockSize)
             let bounds = (0..<(starts.count - 1)).map { term in
                 let postings = Int(starts[term])..<Int(starts[term + 1])

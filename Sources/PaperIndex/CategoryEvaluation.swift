@@ -39,7 +39,8 @@ package struct CategoryEvaluation: Sendable {
         for (paper, trained) in zip(categorised, training) where selected(paper) {
             let stated = position[SearchText.key(trained.category)]!
             let features = withTags ? trained.features : CategoryFeatures(paper, includingTags: false)
-            let probabilities = model.probabilities(of: features, leavingOut: (trained.features, stated))
+            let probabilities =
+                model.probabilities(of: features, leavingOut: (trained.features, stated))
                 ?? Array(repeating: 1 / Double(width), count: width)
             let inferred = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
             evaluation.confusion[stated][inferred] += 1

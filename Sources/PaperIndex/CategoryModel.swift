@@ -128,12 +128,16 @@ package struct CategoryModel: Sendable {
     /// `leavingOut` forgets one training paper first, as if the model had
     /// been learned without it (leave-one-out evaluation).
     /// - Complexity: O(features × categories).
-    package func probabilities(of features: CategoryFeatures,
-                               leavingOut left: (features: CategoryFeatures, category: Int)? = nil) -> [Double]? {
+    package func probabilities(
+        of features: CategoryFeatures,
+        leavingOut left: (features: CategoryFeatures, category: Int)? = nil
+    ) -> [Double]? {
         let width = categories.count
         guard width > 1, !features.isEmpty else { return nil }
-        var papers = papers, wordTotals = wordTotals
-        var leftWords: [String: Double] = [:], leftAuthors: Set<String> = []
+        var papers = papers
+        var wordTotals = wordTotals
+        var leftWords: [String: Double] = [:]
+        var leftAuthors: Set<String> = []
         if let left {
             papers[left.category] -= 1
             for (term, count) in left.features.words {
@@ -146,9 +150,11 @@ package struct CategoryModel: Sendable {
         let total = papers.reduce(0, +)
         guard total > 0 else { return nil }
         let shares = papers.map { max($0, 0.5) / total }
-        var text = Array(repeating: 0.0, count: width), authors = text
+        var text = Array(repeating: 0.0, count: width)
+        var authors = text
         // Complement naive Bayes: a word weighs against a category by how often it occurs in the others.
-        let allWords = wordTotals.reduce(0, +), smoothing = Self.wordSmoothing * Double(wordRows.count)
+        let allWords = wordTotals.reduce(0, +)
+        let smoothing = Self.wordSmoothing * Double(wordRows.count)
         let denominators = wordTotals.map { log(allWords - $0 + smoothing) }
         var counts = Array(repeating: 0.0, count: width)
         for (term, count) in features.words {
@@ -168,7 +174,8 @@ package struct CategoryModel: Sendable {
             let papersByAuthor = counts.reduce(0, +)
             guard papersByAuthor > 0 else { continue }
             for category in 0..<width {
-                authors[category] += log((counts[category] + Self.authorSmoothing * shares[category]) / (papersByAuthor + Self.authorSmoothing))
+                authors[category] +=
+                    log((counts[category] + Self.authorSmoothing * shares[category]) / (papersByAuthor + Self.authorSmoothing))
                     - log(shares[category])
             }
         }

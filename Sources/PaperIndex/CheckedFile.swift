@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Bytes `iaifi` wrote for itself (a snapshot), believed only once checked:
 /// the body is covered by one ``Checksum`` per 64 KiB chunk, and a chunk is
@@ -46,12 +47,14 @@ final class CheckedFile: @unchecked Sendable {
         guard size >= Self.footerSize, let base = bytes.baseAddress else { throw Rejected(reason: "too short") }
         func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         let footer = size - Self.footerSize
-        let bodySize = word(footer), tableSum = word(footer + 8)
+        let bodySize = word(footer)
+        let tableSum = word(footer + 8)
         guard word(footer + 24) == Self.tag, word(footer + 16) == UInt64(Self.chunkSize), bodySize <= UInt64(footer) else {
             throw Rejected(reason: "no checksum footer")
         }
         let body = Int(bodySize)
-        let tableStart = Self.aligned(body), chunks = Self.chunkCount(body)
+        let tableStart = Self.aligned(body)
+        let chunks = Self.chunkCount(body)
         guard tableStart + chunks * 8 == footer else { throw Rejected(reason: "checksum table of the wrong size") }
         sums = UnsafeRawBufferPointer(rebasing: bytes[tableStart..<footer])
         guard Checksum.of(sums, seed: bodySize) == tableSum else { throw Rejected(reason: "checksum table damaged") }
@@ -83,7 +86,8 @@ final class CheckedFile: @unchecked Sendable {
         guard owner is Mapping, let base = region.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         // Whole pages inside the region only.
-        let start = (Int(bitPattern: base) + page - 1) / page * page, end = (Int(bitPattern: base) + region.count) / page * page
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + region.count) / page * page
         guard end > start, let pages = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(pages, end - start, MADV_NOHUGEPAGE)
         _ = madvise(pages, end - start, MADV_DONTNEED)

@@ -13,8 +13,10 @@ enum Checksum {
 
     /// The checksum of `bytes`, distinct for each `seed`.
     static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var a = seed ^ 0x243F_6A88_85A3_08D3, b = seed ^ 0x1319_8A2E_0370_7344
-        var c = seed ^ 0xA409_3822_299F_31D0, d = seed ^ 0x082E_FA98_EC4E_6C89
+        var a = seed ^ 0x243F_6A88_85A3_08D3
+        var b = seed ^ 0x1319_8A2E_0370_7344
+        var c = seed ^ 0xA409_3822_299F_31D0
+        var d = seed ^ 0x082E_FA98_EC4E_6C89
         let count = bytes.count
         var offset = 0
         if let base = bytes.baseAddress {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Read-only, fixed-size storage for a column of plain values: either a copy
@@ -100,7 +100,8 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
     /// they are out of order or past its end: a forged offset must not
     /// make a caller loop over billions of positions.
     func span(at position: Int, within count: Int) -> Range<Int> where Element == Int64 {
-        let start = self[position], end = self[position + 1]
+        let start = self[position]
+        let end = self[position + 1]
         guard start >= 0, start <= end, end <= count else {
             reportOutOfBounds("offsets out of order or out of range")
             return 0..<0
@@ -207,7 +208,8 @@ struct StringTable: Sendable {
     }
 
     private func lowerBound(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if compare(utf8(middle), key) < 0 { low = middle + 1 } else { high = middle }

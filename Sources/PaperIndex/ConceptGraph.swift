@@ -1,5 +1,5 @@
-import TextNormalization
 import PaperCatalog
+import TextNormalization
 
 /// A co-occurrence network over a selection of papers: keyword tags (or
 /// authors) are nodes, and two join when some paper carries both.
@@ -64,7 +64,8 @@ extension CatalogIndex {
         // Each paper's distinct keys, and each key's first spelling (hits come newest first).
         var keysOfPaper: [[String]] = []
         keysOfPaper.reserveCapacity(hits.count)
-        var counts: [String: Int] = [:], spelling: [String: String] = [:]
+        var counts: [String: Int] = [:]
+        var spelling: [String: String] = [:]
         for hit in hits {
             let values = kind == .tags ? hit.paper.keywords : hit.paper.authors
             var keys: [String] = []
@@ -93,7 +94,8 @@ extension CatalogIndex {
         }
         var edges: [ConceptGraph.Edge] = []
         for (pair, papers) in shared where papers >= minimumWeight {
-            let source = pair / nodes.count, target = pair % nodes.count
+            let source = pair / nodes.count
+            let target = pair % nodes.count
             let union = nodes[source].papers + nodes[target].papers - papers
             edges.append(ConceptGraph.Edge(source: source, target: target, papers: papers, jaccard: Double(papers) / Double(union)))
         }

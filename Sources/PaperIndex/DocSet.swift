@@ -22,7 +22,6 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     /// Every document `0..<count`.
     public static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
 
-
     public var startIndex: Int { 0 }
     public var endIndex: Int { buffer.count }
     public subscript(position: Int) -> Int32 { buffer[position] }
@@ -48,7 +47,8 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     @inline(__always)
     static func firstPosition(in docs: UnsafeBufferPointer<Int32>, notBelow doc: Int32, from start: Int) -> Int {
         guard start < docs.count, docs[start] < doc else { return start }
-        var low = start, step = 1
+        var low = start
+        var step = 1
         while low + step < docs.count, docs[low + step] < doc {
             low += step
             step *= 2
@@ -78,32 +78,49 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     /// - Complexity: O(*n* + *m*), or O(*n* log *m*) when one side is much smaller.
     public func intersection(_ other: DocSet) -> DocSet {
         let (small, large) = count <= other.count ? (self, other) : (other, self)
-        return DocSet(view: Column(capacity: small.count) { result in
-            var found = 0, position = 0
-            for doc in small.buffer {
-                position = large.firstPosition(notBelow: doc, from: position)
-                if position == large.count { break }
-                if large.buffer[position] == doc { result[found] = doc; found += 1 }
-            }
-            return found
-        })
+        return DocSet(
+            view: Column(capacity: small.count) { result in
+                var found = 0
+                var position = 0
+                for doc in small.buffer {
+                    position = large.firstPosition(notBelow: doc, from: position)
+                    if position == large.count { break }
+                    if large.buffer[position] == doc {
+                        result[found] = doc
+                        found += 1
+                    }
+                }
+                return found
+            })
     }
 
     /// - Complexity: O(*n* + *m*).
     public func union(_ other: DocSet) -> DocSet {
         if other.isEmpty { return self }
         if isEmpty { return other }
-        let a = buffer, b = other.buffer
-        return DocSet(view: Column(capacity: a.count + b.count) { result in
-            var i = 0, j = 0, found = 0
-            while i < a.count || j < b.count {
-                if j == b.count || (i < a.count && a[i] < b[j]) { result[found] = a[i]; i += 1 }
-                else if i == a.count || b[j] < a[i] { result[found] = b[j]; j += 1 }
-                else { result[found] = a[i]; i += 1; j += 1 }
-                found += 1
-            }
-            return found
-        })
+        let a = buffer
+        let b = other.buffer
+        return DocSet(
+            view: Column(capacity: a.count + b.count) { result in
+                var i = 0
+                var j = 0
+                var found = 0
+                while i < a.count || j < b.count {
+                    if j == b.count || (i < a.count && a[i] < b[j]) {
+                        result[found] = a[i]
+                        i += 1
+                    } else if i == a.count || b[j] < a[i] {
+                        result[found] = b[j]
+                        j += 1
+                    } else {
+                        result[found] = a[i]
+                        i += 1
+                        j += 1
+                    }
+                    found += 1
+                }
+                return found
+            })
     }
 
     /// The union of many sets, merged in pairs.
@@ -129,13 +146,14 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     /// The documents `include` keeps, asked in ascending order.
     /// - Complexity: O(*n*).
     func keeping(_ include: (Int32) -> Bool) -> DocSet {
-        DocSet(view: Column(capacity: count) { result in
-            var found = 0
-            for doc in buffer where include(doc) {
-                result[found] = doc
-                found += 1
-            }
-            return found
-        })
+        DocSet(
+            view: Column(capacity: count) { result in
+                var found = 0
+                for doc in buffer where include(doc) {
+                    result[found] = doc
+                    found += 1
+                }
+                return found
+            })
     }
 }

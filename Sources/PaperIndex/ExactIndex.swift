@@ -32,7 +32,8 @@ struct ExactIndex: Sendable {
     func spellings(ofKeys keys: [Int], at positions: [Int]) -> [String] {
         let others = otherSpellingPositions.buffer
         return zip(keys, positions).map { key, position in
-            var low = 0, high = others.count
+            var low = 0
+            var high = others.count
             while low < high {
                 let middle = (low + high) / 2
                 if others[middle] < Int64(position) { low = middle + 1 } else { high = middle }
@@ -152,7 +153,9 @@ extension ExactIndex {
                 return postingDocs.count
             }
             // The postings spelled otherwise than their key's name, each other spelling stored once.
-            var otherPositions: [Int64] = [], otherIndices: [Int32] = [], otherOfSpelling: [Int32: Int32] = [:]
+            var otherPositions: [Int64] = []
+            var otherIndices: [Int32] = []
+            var otherOfSpelling: [Int32: Int32] = [:]
             for (rank, key) in order.enumerated() {
                 for position in Int(starts[rank])..<Int(starts[rank + 1]) where spellingOfPosition[position] != names[Int(key)] {
                     let spelling = spellingOfPosition[position]
@@ -165,7 +168,9 @@ extension ExactIndex {
             let others = otherOfSpelling.sorted { $0.value < $1.value }.map { String(decoding: spellings.term(Int($0.key)), as: UTF8.self) }
             let table = keys.table(order)
             // The word index: each key's distinct words, keys in sorted order.
-            var words = TermTable(), wordOfPair: [Int32] = [], keyOfPair: [Int32] = []
+            var words = TermTable()
+            var wordOfPair: [Int32] = []
+            var keyOfPair: [Int32] = []
             for position in 0..<table.count {
                 var seen: [Int32] = []
                 for word in table.utf8(position).split(separator: UInt8(ascii: " ")) {
@@ -178,10 +183,11 @@ extension ExactIndex {
             }
             let wordOrder = words.idsSortedByBytes()
             let (wordStarts, wordKeys) = group(keyOfPair, by: wordOfPair, order: wordOrder, visiting: keyOfPair.indices)
-            return ExactIndex(keys: table, names: spellings.table(order.map { names[Int($0)] }), starts: Column(starts), docs: docs,
-                              words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys,
-                              otherSpellingPositions: Column(otherPositions), otherSpellingIndices: Column(otherIndices),
-                              otherSpellings: .build(others))
+            return ExactIndex(
+                keys: table, names: spellings.table(order.map { names[Int($0)] }), starts: Column(starts), docs: docs,
+                words: words.table(wordOrder), wordStarts: wordStarts, wordKeys: wordKeys,
+                otherSpellingPositions: Column(otherPositions), otherSpellingIndices: Column(otherIndices),
+                otherSpellings: .build(others))
         }
 
         /// `values` grouped by their `keys` (``groupByKey(_:order:visiting:place:)``): where each group starts, and the values.

@@ -1,5 +1,5 @@
-import TextNormalization
 import PaperCatalog
+import TextNormalization
 
 /// A dimension to count papers by.
 public enum Facet: String, CaseIterable, Sendable {
@@ -73,27 +73,32 @@ extension CatalogIndex {
     ///   inferred ones: O(papers)); filtered, O(papers + postings of the
     ///   facet), after the filters' own cost (``search(_:)``); then
     ///   O(v log v) to rank the v values that can make the `top`.
-    public func count(_ facet: Facet, matching request: SearchRequest = SearchRequest(), top: Int? = nil,
-                      yearsByCount: Bool = false) throws(SearchError) -> FacetCounts {
+    public func count(
+        _ facet: Facet, matching request: SearchRequest = SearchRequest(), top: Int? = nil,
+        yearsByCount: Bool = false
+    ) throws(SearchError) -> FacetCounts {
         let selected = try FacetSelection(self, request)
-        let rows = switch facet {
-        case .authors: countAuthors(selected, top: top)
-        case .keywords: countValues(tags, in: selected, top: top)
-        case .categories: countValues(categories, in: selected, top: top, withMissing: true, inferring: request.includesInferred)
-        case .years: countValues(years, in: selected, top: top, withMissing: true, oldestFirst: !yearsByCount)
-        }
+        let rows =
+            switch facet {
+            case .authors: countAuthors(selected, top: top)
+            case .keywords: countValues(tags, in: selected, top: top)
+            case .categories: countValues(categories, in: selected, top: top, withMissing: true, inferring: request.includesInferred)
+            case .years: countValues(years, in: selected, top: top, withMissing: true, oldestFirst: !yearsByCount)
+            }
         return FacetCounts(rows: rows, papers: selected.count, incompleteAuthorLists: selected.count(of: DocSet(view: incompleteAuthors)))
     }
 }
 
-private extension CatalogIndex {
+extension CatalogIndex {
     /// The values of `exact` among the selected papers, most first (ties by
     /// spelling); the `top` most frequent, then `oldestFirst` by spelling;
     /// `withMissing`, a last row of the papers with none (a paper has at
     /// most one category and one year, so they are the papers not counted).
     /// - Complexity: O(postings of `exact`), or O(values) unfiltered; inferring, + O(papers).
-    func countValues(_ exact: ExactIndex, in selected: FacetSelection, top: Int?, withMissing: Bool = false,
-                     inferring: Bool = false, oldestFirst: Bool = false) -> [FacetCount] {
+    fileprivate func countValues(
+        _ exact: ExactIndex, in selected: FacetSelection, top: Int?, withMissing: Bool = false,
+        inferring: Bool = false, oldestFirst: Bool = false
+    ) -> [FacetCount] {
         let (counts, first) = selected.tally(exact)
         var keys = counts.indices.filter { counts[$0] > 0 }
         let counted = keys.reduce(0) { $0 + counts[$1] }
@@ -109,7 +114,8 @@ private extension CatalogIndex {
             let tally = selected.tallyInferred(self)
             uninferred = tally.uninferred
             for category in tally.counts.indices where tally.counts[category] > 0 {
-                let name = inferred.names[category], key = SearchText.key(name)
+                let name = inferred.names[category]
+                let key = SearchText.key(name)
                 if let row = rowOfKey[key] {
                     result[row].inferred! += tally.counts[category]
                     if selected.precedes(tally.first[category], spelledBy[row]) {
@@ -137,9 +143,10 @@ private extension CatalogIndex {
     /// Papers per person, most first (ties by name), with the spellings
     /// seen: the identity's keys with selected papers, in its order.
     /// - Complexity: O(postings of the authors), or O(author keys) unfiltered.
-    func countAuthors(_ selected: FacetSelection, top: Int?) -> [FacetCount] {
+    fileprivate func countAuthors(_ selected: FacetSelection, top: Int?) -> [FacetCount] {
         let (counts, _) = selected.tally(authors)
-        var papersOf = [Int](repeating: 0, count: identities.count), counted: [Int] = []
+        var papersOf = [Int](repeating: 0, count: identities.count)
+        var counted: [Int] = []
         for key in counts.indices where counts[key] > 0 {
             let identity = Int(identities.identityOfKey[key])
             guard papersOf.indices.contains(identity) else {
@@ -151,8 +158,9 @@ private extension CatalogIndex {
         }
         var result = Self.contenders(counted, by: { papersOf[$0] }, top: top).map { identity in
             let keys = identities.keys(of: identity).map(Int.init).filter(counts.indices.contains)
-            return FacetCount(value: keys.first.map { authors.names[$0] }, count: papersOf[identity],
-                              variants: keys.filter { counts[$0] > 0 }.map { authors.names[$0] })
+            return FacetCount(
+                value: keys.first.map { authors.names[$0] }, count: papersOf[identity],
+                variants: keys.filter { counts[$0] > 0 }.map { authors.names[$0] })
         }
         result.sort { $0.count != $1.count ? $0.count > $1.count : ($0.value ?? "") < ($1.value ?? "") }
         return top.map { Array(result.prefix($0)) } ?? result
@@ -163,7 +171,7 @@ private extension CatalogIndex {
     /// `top`-th; all of them without `top`. Only these get their names
     /// read and sorted.
     /// - Complexity: O(candidates × log candidates).
-    static func contenders(_ candidates: [Int], by count: (Int) -> Int, top: Int?) -> [Int] {
+    fileprivate static func contenders(_ candidates: [Int], by count: (Int) -> Int, top: Int?) -> [Int] {
         guard let top, top >= 1, top < candidates.count else { return candidates }
         let least = candidates.map(count).sorted(by: >)[top - 1]
         return candidates.filter { count($0) >= least }
@@ -229,7 +237,8 @@ private struct FacetSelection {
     /// - Complexity: O(keys) unfiltered, else O(postings of `exact`).
     func tally(_ exact: ExactIndex) -> (counts: [Int], first: [Int]) {
         let keys = exact.keys.count
-        var counts = [Int](repeating: 0, count: keys), first = [Int](repeating: -1, count: keys)
+        var counts = [Int](repeating: 0, count: keys)
+        var first = [Int](repeating: -1, count: keys)
         guard let members else {
             for key in 0..<keys {
                 let span = exact.starts.span(at: key, within: exact.docs.count)
@@ -241,7 +250,9 @@ private struct FacetSelection {
         for key in 0..<keys {
             let span = exact.starts.span(at: key, within: exact.docs.count)
             let docs = exact.docs.slice(span)
-            var found = 0, best = -1, bestCarried = -1
+            var found = 0
+            var best = -1
+            var bestCarried = -1
             for (offset, doc) in docs.enumerated() {
                 guard doc >= 0, Int(doc) < documents else {
                     exact.docs.reportOutOfBounds("document out of range")
@@ -268,18 +279,21 @@ private struct FacetSelection {
     /// - Complexity: O(papers + postings of the categories).
     func tallyInferred(_ index: CatalogIndex) -> (counts: [Int], first: [Int32], uninferred: Int) {
         let categories = index.inferred.names.count
-        var counts = [Int](repeating: 0, count: categories), first = [Int32](repeating: -1, count: categories)
+        var counts = [Int](repeating: 0, count: categories)
+        var first = [Int32](repeating: -1, count: categories)
         var stated = DocBitmap(documents: documents)
         for key in 0..<index.categories.keys.count {
             for doc in index.categories.docs(at: key) { stated.insert(doc) }
         }
-        let categoryOfDoc = index.inferred.categoryOfDoc.buffer, confidenceOfDoc = index.inferred.confidenceOfDoc.buffer
+        let categoryOfDoc = index.inferred.categoryOfDoc.buffer
+        let confidenceOfDoc = index.inferred.confidenceOfDoc.buffer
         var uninferred = 0
         func visit(_ doc: Int32) {
             guard (0..<documents).contains(Int(doc)), !stated.contains(doc) else { return }
             let category = categoryOfDoc.indices.contains(Int(doc)) ? Int(categoryOfDoc[Int(doc)]) : -1
             guard (0..<categories).contains(category), confidenceOfDoc.indices.contains(Int(doc)),
-                  Double(confidenceOfDoc[Int(doc)]) >= CatalogIndex.inferredCategoryThreshold else {
+                Double(confidenceOfDoc[Int(doc)]) >= CatalogIndex.inferredCategoryThreshold
+            else {
                 uninferred += 1
                 return
             }

@@ -1,5 +1,5 @@
 #if os(Linux)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives memory that `free` keeps for reuse back to the system.
@@ -14,11 +14,11 @@ enum FreedMemory {
 
     private static let trim: Trim? = {
         #if os(Linux)
-        // RTLD_DEFAULT: search every loaded object.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
+            // RTLD_DEFAULT: search every loaded object.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: Trim.self)
         #else
-        return nil
+            return nil
         #endif
     }()
 

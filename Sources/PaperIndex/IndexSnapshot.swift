@@ -92,24 +92,13 @@ public enum IndexSnapshot {
         unlink(file)
     }
 
-    /// The snapshot folder: `$IAIFI_CACHE_DIR`, else `$XDG_CACHE_HOME/iaifi`,
-    /// else `~/.cache/iaifi`; `nil` (no snapshots) when `IAIFI_CACHE=off` or
-    /// no home is known.
-    public static func defaultFolder(environment: [String: String]) -> String? {
-        if environment["IAIFI_CACHE"] == "off" { return nil }
-        if let folder = environment["IAIFI_CACHE_DIR"], !folder.isEmpty { return folder }
-        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return cache + "/iaifi" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/iaifi" }
-        return nil
-    }
-
     private static func key(for paths: [String]) -> String {
         let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.joined(separator: "\0")
         return String(fnv1a(absolute.utf8), radix: 16)
     }
 
     private static func executableFingerprint() -> String {
-        guard let path = CatalogLocation.currentExecutablePath() else { return "unknown executable" }
+        guard let path = SystemCalls.executablePath() else { return "unknown executable" }
         return Catalog.fingerprint(of: [path]) ?? path
     }
 
@@ -124,8 +113,9 @@ public enum IndexSnapshot {
         if lstat(folder, &info) != 0 {
             guard errno == ENOENT else { return .failure(Unusable(message: String(cString: strerror(errno)))) }
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 return .failure(Unusable(message: "it cannot be created"))
             }
@@ -167,7 +157,8 @@ public enum IndexSnapshot {
             var reader = BinaryReader(checked)
             guard try reader.readString() == magic else { return .damaged("wrong header") }
             guard try reader.readString() == fingerprint else { return .absentOrStale }
-            let problems = try reader.readInt(), first = try reader.readStrings()
+            let problems = try reader.readInt()
+            let first = try reader.readStrings()
             let index = try CatalogIndex(reading: &reader)
             guard reader.isAtEnd, !checked.isDamaged else { return .damaged("inconsistent content") }
             return .fresh(index, problems: problems, first: first)
@@ -239,7 +230,8 @@ public enum IndexSnapshot {
         where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
             let path = folder + "/" + name
             guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                  -modified.timeIntervalSinceNow > abandonedAfter else { continue }
+                -modified.timeIntervalSinceNow > abandonedAfter
+            else { continue }
             unlink(path)
         }
     }
@@ -288,8 +280,9 @@ extension CatalogIndex {
 
     /// Reads the columns in place and checks that they fit together.
     init(reading reader: inout BinaryReader) throws {
-        let papers = try PaperStore(starts: reader.readColumn(), bytes: reader.readColumn(), records: reader.readColumn(),
-                                    ids: reader.readStringTable())
+        let papers = try PaperStore(
+            starts: reader.readColumn(), bytes: reader.readColumn(), records: reader.readColumn(),
+            ids: reader.readStringTable())
         let vocabulary = try reader.readStringTable()
         let postingStarts: Column<Int64> = try reader.readColumn()
         let postingDocs: Column<Int32> = try reader.readColumn()
@@ -300,14 +293,16 @@ extension CatalogIndex {
         let averageFieldLength = try Field.allCases.map { _ in try reader.readDouble() }
         let dateKeys: Column<Int32> = try reader.readColumn()
         let exact = try PerFacet { _ in
-            try ExactIndex(keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
-                           words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn(),
-                           otherSpellingPositions: reader.readColumn(), otherSpellingIndices: reader.readColumn(),
-                           otherSpellings: reader.readStringTable())
+            try ExactIndex(
+                keys: reader.readStringTable(), names: reader.readStringTable(), starts: reader.readColumn(), docs: reader.readColumn(),
+                words: reader.readStringTable(), wordStarts: reader.readColumn(), wordKeys: reader.readColumn(),
+                otherSpellingPositions: reader.readColumn(), otherSpellingIndices: reader.readColumn(),
+                otherSpellings: reader.readStringTable())
         }
-        let acronyms = try AcronymTable(keys: reader.readStringTable(), forms: reader.readStringTable(),
-                                        expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
-                                        counts: reader.readColumn(), byExpansion: reader.readColumn())
+        let acronyms = try AcronymTable(
+            keys: reader.readStringTable(), forms: reader.readStringTable(),
+            expansionKeys: reader.readStringTable(), expansions: reader.readStringTable(),
+            counts: reader.readColumn(), byExpansion: reader.readColumn())
         let inferred = try InferredCategories(reading: &reader)
         let identities = try AuthorIdentities(identityOfKey: reader.readColumn(), memberStarts: reader.readColumn(), members: reader.readColumn())
         let incompleteAuthors: Column<Int32> = try reader.readColumn()
@@ -316,19 +311,20 @@ extension CatalogIndex {
         // are used (``Column`` bounds-checks), so opening a large snapshot
         // does not read all of it.
         guard postingStarts.count == vocabulary.count + 1, postingStarts.first == 0,
-              postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
-              termBounds.count == vocabulary.count,
-              blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
-              fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
-              averageFieldLength.allSatisfy({ $0.isFinite && $0 >= 0 }),
-              Facet.allCases.allSatisfy { exact[$0].isConsistent }, acronyms.isConsistent, inferred.fits(documents: documents),
-              identities.isConsistent, identities.identityOfKey.count == exact[.authors].keys.count,
-              incompleteAuthors.count <= documents
+            postingStarts.last.map({ Int($0) == postingDocs.count }) ?? false, postingCounts.count == postingDocs.count,
+            termBounds.count == vocabulary.count,
+            blockBounds.count == (postingDocs.count + Self.blockSize - 1) / Self.blockSize,
+            fieldLengths.count == documents * Field.allCases.count, dateKeys.count == documents,
+            averageFieldLength.allSatisfy({ $0.isFinite && $0 >= 0 }),
+            Facet.allCases.allSatisfy { exact[$0].isConsistent }, acronyms.isConsistent, inferred.fits(documents: documents),
+            identities.isConsistent, identities.identityOfKey.count == exact[.authors].keys.count,
+            incompleteAuthors.count <= documents
         else { throw BinaryReader.Malformed() }
-        self.init(papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
-                  postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
-                  dateKeys: dateKeys, exact: exact,
-                  acronyms: acronyms, inferred: inferred, identities: identities, incompleteAuthors: incompleteAuthors)
+        self.init(
+            papers: papers, vocabulary: vocabulary, postingStarts: postingStarts, postingDocs: postingDocs,
+            postingCounts: postingCounts, termBounds: termBounds, blockBounds: blockBounds, fieldLengths: fieldLengths, averageFieldLength: averageFieldLength,
+            dateKeys: dateKeys, exact: exact,
+            acronyms: acronyms, inferred: inferred, identities: identities, incompleteAuthors: incompleteAuthors)
     }
 }
 

@@ -42,7 +42,8 @@ struct InferredCategories: Sendable {
         let inferred = Parallel.map(uncategorised.count, chunk: 256) { position in
             model.probabilities(of: CategoryFeatures(papers[uncategorised[position]], includingTags: true))
         }
-        var categories = [Int32](repeating: -1, count: papers.count), confidences = [Float](repeating: 0, count: papers.count)
+        var categories = [Int32](repeating: -1, count: papers.count)
+        var confidences = [Float](repeating: 0, count: papers.count)
         for (position, probabilities) in zip(uncategorised, inferred) {
             guard let probabilities else { continue }
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
@@ -73,10 +74,12 @@ struct InferredCategories: Sendable {
     func docs(inCategory key: String, atLeast confidence: Double) -> DocSet {
         guard let category = (0..<names.count).first(where: { SearchText.key(names[$0]) == key }) else { return DocSet(sorted: []) }
         // The columns checked once, not value by value: this reads every paper's.
-        let categories = categoryOfDoc.buffer, confidences = confidenceOfDoc.buffer
-        return DocSet(sorted: categories.indices.compactMap { doc in
-            Int(categories[doc]) == category && doc < confidences.count && Double(confidences[doc]) >= confidence ? Int32(doc) : nil
-        })
+        let categories = categoryOfDoc.buffer
+        let confidences = confidenceOfDoc.buffer
+        return DocSet(
+            sorted: categories.indices.compactMap { doc in
+                Int(categories[doc]) == category && doc < confidences.count && Double(confidences[doc]) >= confidence ? Int32(doc) : nil
+            })
     }
 
     /// Whether the columns fit `documents` papers (a category out of range

@@ -49,7 +49,8 @@ extension CatalogIndex {
             Matches.FieldWords(field: field, words: words[field.rawValue].sorted { $0.value < $1.value }.map(\.key))
         }
         guard let field = [Field.abstract, .title].first(where: { !words[$0.rawValue].isEmpty }),
-              var text = paper.texts(of: field.stored).first else { return Matches(fields: fields, excerpt: nil) }
+            var text = paper.texts(of: field.stored).first
+        else { return Matches(fields: fields, excerpt: nil) }
         var hits: [(range: Range<Int>, label: String)] = []
         var previous: (surface: [UInt8], start: Int) = ([], 0)
         let vocabulary = self.vocabulary
@@ -82,7 +83,8 @@ extension CatalogIndex {
         let utf8 = Array(text.utf8)
         var best = (start: 0, end: 0, words: -1)
         for hit in hits {
-            let start = max(0, hit.range.lowerBound - excerptLead), end = min(utf8.count, start + excerptLength)
+            let start = max(0, hit.range.lowerBound - excerptLead)
+            let end = min(utf8.count, start + excerptLength)
             let words = Set(hits.filter { $0.range.lowerBound >= start && $0.range.upperBound <= end }.map(\.label)).count
             if words > best.words { best = (start, end, words) }
         }

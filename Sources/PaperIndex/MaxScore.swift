@@ -19,15 +19,18 @@ extension CatalogIndex {
     /// scales a score down, so the bounds still hold.
     /// - Complexity: O(postings of the essential clauses × log postings of
     ///   the others) at worst; far less when a few rare words decide.
-    func topScoring(_ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
-                    excluding excluded: DocSet?) -> [(doc: Int32, score: Double)] {
+    func topScoring(
+        _ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
+        excluding excluded: DocSet?
+    ) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
         let walk = ClauseWalk(clauses, index: self)
         let order = walk.clauses.indices.sorted { walk.clauses[$0].bound < walk.clauses[$1].bound }
         // boundBelow[i], unitsBelow[i]: the most the clauses order[0..<i] can
         // add together, and the query words they stand for; reach[i]: the
         // best (coordinated) score of a document found only in those clauses.
-        var boundBelow = [0.0], unitsBelow = [0.0]
+        var boundBelow = [0.0]
+        var unitsBelow = [0.0]
         for position in order {
             boundBelow.append(boundBelow.last! + walk.clauses[position].bound)
             unitsBelow.append(unitsBelow.last! + walk.clauses[position].units)
@@ -35,7 +38,8 @@ extension CatalogIndex {
         let reach = zip(boundBelow, unitsBelow).map { Self.coordinated($0, holding: $1, of: units) }
         var best = TopScores(limit: limit)
         var essential = 0  // order[essential...] are walked; order[..<essential] only probed.
-        var requiredPosition = 0, excludedPosition = 0
+        var requiredPosition = 0
+        var excludedPosition = 0
         let clauseScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: clauses.count)
         let clauseUnits = UnsafeMutableBufferPointer<Double>.allocate(capacity: clauses.count)
         clauseScores.initialize(repeating: 0)
@@ -50,7 +54,8 @@ extension CatalogIndex {
             if doc == Int32.max { break }
             // The most this document, and the rest of its block in the postings, can score.
             if best.isFull {
-                var possible = boundBelow[essential], possibleUnits = unitsBelow[essential]
+                var possible = boundBelow[essential]
+                var possibleUnits = unitsBelow[essential]
                 for position in order[essential...] where walk.clauses[position].currentDoc == doc {
                     let (bound, units) = walk.bound(position, at: doc)
                     possible += bound
@@ -79,7 +84,8 @@ extension CatalogIndex {
                     continue
                 }
             }
-            var partial = 0.0, held = 0.0
+            var partial = 0.0
+            var held = 0.0
             for position in order[essential...] where walk.clauses[position].currentDoc == doc {
                 (clauseScores[position], clauseUnits[position]) = walk.score(position, doc)
                 partial += clauseScores[position]
@@ -100,7 +106,8 @@ extension CatalogIndex {
                 }
             }
             // The score in clause order, as ``scoreAll(_:_:)`` adds it.
-            var score = 0.0, heldUnits = 0.0
+            var score = 0.0
+            var heldUnits = 0.0
             for position in clauseScores.indices {
                 score += clauseScores[position]
                 heldUnits += clauseUnits[position]
@@ -162,7 +169,9 @@ private struct ClauseWalk: ~Copyable {
     init(_ scoring: [ScoringClause], index: CatalogIndex) {
         scorer = FieldScorer(index)
         blockBounds = index.blockBounds.buffer
-        var clauses: [Clause] = [], alternatives: [(terms: Range<Int>, weight: Double)] = [], terms: [Term] = []
+        var clauses: [Clause] = []
+        var alternatives: [(terms: Range<Int>, weight: Double)] = []
+        var terms: [Term] = []
         for clause in scoring {
             let firstAlternative = alternatives.count
             var bound = 0.0
@@ -170,20 +179,27 @@ private struct ClauseWalk: ~Copyable {
                 let first = terms.count
                 for (term, units) in zip(alternative.terms, alternative.units) {
                     let range = index.postingRange(term)
-                    terms.append(Term(postings: index.postingDocs.slice(range), counts: index.postingCounts.slice(range).baseAddress
-                                          ?? UnsafePointer(bitPattern: 8)!, start: range.lowerBound, idf: index.idf(of: term), units: units,
-                                      bound: Double(index.termBounds[Int(term)])))
+                    terms.append(
+                        Term(
+                            postings: index.postingDocs.slice(range),
+                            counts: index.postingCounts.slice(range).baseAddress
+                                ?? UnsafePointer(bitPattern: 8)!, start: range.lowerBound, idf: index.idf(of: term), units: units,
+                            bound: Double(index.termBounds[Int(term)])))
                 }
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
             }
-            let docs = clause.docs.buffer, only = alternatives[firstAlternative...]
-            let isPostingList = only.count == 1 && only.first!.terms.count == 1
+            let docs = clause.docs.buffer
+            let only = alternatives[firstAlternative...]
+            let isPostingList =
+                only.count == 1 && only.first!.terms.count == 1
                 && terms[only.first!.terms.lowerBound].postings.baseAddress == docs.baseAddress
                 && terms[only.first!.terms.lowerBound].postings.count == docs.count
-            clauses.append(Clause(docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: firstAlternative..<alternatives.count,
-                                  bound: bound, units: clause.units, isPostingList: isPostingList,
-                                  blockBase: isPostingList ? terms[only.first!.terms.lowerBound].start : 0))
+            clauses.append(
+                Clause(
+                    docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: firstAlternative..<alternatives.count,
+                    bound: bound, units: clause.units, isPostingList: isPostingList,
+                    blockBase: isPostingList ? terms[only.first!.terms.lowerBound].start : 0))
         }
         self.clauses = .allocate(capacity: clauses.count)
         _ = self.clauses.initialize(from: clauses)
@@ -207,9 +223,11 @@ private struct ClauseWalk: ~Copyable {
         if clauses[clause].isPostingList {
             return (Double(blockBounds[(clauses[clause].blockBase + clauses[clause].position) / CatalogIndex.blockSize]), clauses[clause].units)
         }
-        var best = 0.0, held = 0.0
+        var best = 0.0
+        var held = 0.0
         for (range, weight) in alternatives[clauses[clause].alternatives] {
-            var sum = 0.0, units = 0.0
+            var sum = 0.0
+            var units = 0.0
             for slot in range {
                 let postings = terms[slot].postings
                 terms[slot].position = DocSet.firstPosition(in: postings, notBelow: doc, from: terms[slot].position)
@@ -226,8 +244,12 @@ private struct ClauseWalk: ~Copyable {
     /// Moves clause `clause` past its current block of postings (one
     /// document when the clause is not a posting list).
     func skipBlock(_ clause: Int) {
-        guard clauses[clause].isPostingList else { return clauses[clause].position += 1 }
-        let base = clauses[clause].blockBase, size = CatalogIndex.blockSize
+        guard clauses[clause].isPostingList else {
+            clauses[clause].position += 1
+            return
+        }
+        let base = clauses[clause].blockBase
+        let size = CatalogIndex.blockSize
         let next = ((base + clauses[clause].position) / size + 1) * size - base
         clauses[clause].position = min(next, clauses[clause].docs.count)
     }
@@ -248,9 +270,11 @@ private struct ClauseWalk: ~Copyable {
             let counts = CatalogIndex.FieldCounts(packed: term.counts[clauses[clause].position])
             return (weight * (term.idf * scorer.saturated(counts, doc, fields)), term.units)
         }
-        var best = 0.0, held = 0.0
+        var best = 0.0
+        var held = 0.0
         for (range, weight) in alternatives[clauses[clause].alternatives] {
-            var sum = 0.0, units = 0.0
+            var sum = 0.0
+            var units = 0.0
             for slot in range {
                 let postings = terms[slot].postings
                 let position = DocSet.firstPosition(in: postings, notBelow: doc, from: terms[slot].position)
@@ -306,7 +330,8 @@ private struct TopScores {
         heap[0] = entry
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var worst = parent
             if left < heap.count, Self.worse(heap[left], heap[worst]) { worst = left }
             if right < heap.count, Self.worse(heap[right], heap[worst]) { worst = right }

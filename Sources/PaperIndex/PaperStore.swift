@@ -39,7 +39,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
 
     init(starts: Column<Int64>, bytes: Column<UInt8>, records: Column<Int32>, ids: StringTable) throws {
         guard starts.first == 0, starts.last.map({ Int($0) == bytes.count }) ?? false,
-              records.count == starts.count - 1, ids.count == records.count
+            records.count == starts.count - 1, ids.count == records.count
         else {
             throw BinaryReader.Malformed()
         }

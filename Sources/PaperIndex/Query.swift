@@ -1,5 +1,5 @@
-import TextNormalization
 import Foundation
+import TextNormalization
 
 /// A parsed search query.
 ///
@@ -114,21 +114,28 @@ enum QueryLexer {
                 tokens.append((.phrase(String(characters[(index + 1)..<end])), column))
                 index = end + 1
             } else if character == "(" {
-                tokens.append((.open, column)); index += 1
+                tokens.append((.open, column))
+                index += 1
             } else if character == ")" {
-                tokens.append((.close, column)); index += 1
+                tokens.append((.close, column))
+                index += 1
             } else if character == "-", index + 1 == characters.count || characters[index + 1].isWhitespace {
                 throw QueryError(message: "negation needs a term after it", column: column)
             } else if character == "-", !characters[index + 1].isWhitespace,
-                      tokens.last.map({ $0.0 != .minus }) ?? true {
-                tokens.append((.minus, column)); index += 1
+                tokens.last.map({ $0.0 != .minus }) ?? true
+            {
+                tokens.append((.minus, column))
+                index += 1
             } else if character == "+", index + 1 == characters.count || characters[index + 1].isWhitespace {
                 throw QueryError(message: "'+' needs a term after it", column: column)
             } else if character == "+", !characters[index + 1].isWhitespace,
-                      tokens.last.map({ $0.0 != .plus }) ?? true {
-                tokens.append((.plus, column)); index += 1
+                tokens.last.map({ $0.0 != .plus }) ?? true
+            {
+                tokens.append((.plus, column))
+                index += 1
             } else {
-                var end = index, depth = 0
+                var end = index
+                var depth = 0
                 while end < characters.count {
                     let c = characters[end]
                     if c.isWhitespace || c == "\"" || (c == ")" && depth == 0) { break }
@@ -187,11 +194,12 @@ struct QueryParser {
             alternatives.append(try parseAnd())
         }
         guard alternatives.count > 1 else { return alternatives[0] }
-        return .clauses(alternatives.flatMap { alternative -> [Query.Clause] in
-            // `a b OR c` is `a b c`: optional words stay optional.
-            if case .clauses(let clauses) = alternative, clauses.allSatisfy({ $0.occur == .should }) { return clauses }
-            return [Query.Clause(.should, alternative)]
-        })
+        return .clauses(
+            alternatives.flatMap { alternative -> [Query.Clause] in
+                // `a b OR c` is `a b c`: optional words stay optional.
+                if case .clauses(let clauses) = alternative, clauses.allSatisfy({ $0.occur == .should }) { return clauses }
+                return [Query.Clause(.should, alternative)]
+            })
     }
 
     /// Clauses side by side; `AND` makes both of its sides required.
@@ -214,7 +222,8 @@ struct QueryParser {
         }
         guard !clauses.isEmpty else {
             let at = min(position, tokens.count - 1)
-            let message = position < tokens.count && tokens[position].0 == .or
+            let message =
+                position < tokens.count && tokens[position].0 == .or
                 ? "'OR' needs a term on both sides" : "expected a term"
             throw QueryError(message: message, column: column(of: at))
         }
@@ -271,7 +280,8 @@ struct QueryParser {
         }
         guard position < tokens.count else { throw QueryError(message: "'\(name):' needs a value", column: column) }
         let (token, _) = tokens[position]
-        let value: String, quoted: Bool
+        let value: String
+        let quoted: Bool
         switch token {
         case .word(let word): (value, quoted) = (word, false)
         case .phrase(let phrase): (value, quoted) = (phrase, true)
@@ -307,9 +317,11 @@ struct QueryParser {
             part.count == 4 ? Int(part) : nil
         }
         guard let dots = text.range(of: "..") else { return year(text[...]).map { $0...$0 } }
-        let low = text[..<dots.lowerBound], high = text[dots.upperBound...]
+        let low = text[..<dots.lowerBound]
+        let high = text[dots.upperBound...]
         guard low.isEmpty || year(low) != nil, high.isEmpty || year(high) != nil, !(low.isEmpty && high.isEmpty) else { return nil }
-        let lower = year(low) ?? 0, upper = year(high) ?? 9999
+        let lower = year(low) ?? 0
+        let upper = year(high) ?? 9999
         return lower <= upper ? lower...upper : nil
     }
 

@@ -101,18 +101,23 @@ extension CatalogIndex {
                 continue
             }
             if case .phrase(let text, let field) = clause.query, clause.occur == .must, field != .author {
-                let terms = SearchText.terms(text), ids = terms.compactMap(termID)
+                let terms = SearchText.terms(text)
+                let ids = terms.compactMap(termID)
                 let fields = Self.fields(field)
                 if terms.count > 1, ids.count == terms.count {
                     plan.phrases.append((ids, fields))
-                    plan.must.append(ScoringClause(fields: fields, alternatives: [.init(terms: ids, weight: 1)],
-                                                   docs: docs(containingAll: terms, in: fields)))
+                    plan.must.append(
+                        ScoringClause(
+                            fields: fields, alternatives: [.init(terms: ids, weight: 1)],
+                            docs: docs(containingAll: terms, in: fields)))
                     plan.label(ids, text)
                     continue
                 }
             }
             guard let scoring = try scoringClause(clause.query) else {
-                if clause.occur == .must { plan.narrow(try docs(matching: clause.query)) } else {
+                if clause.occur == .must {
+                    plan.narrow(try docs(matching: clause.query))
+                } else {
                     plan.should.append(ScoringClause(fields: [], alternatives: [], docs: try docs(matching: clause.query)))
                 }
                 continue
@@ -140,7 +145,8 @@ extension CatalogIndex {
     /// - two words or their compound (`multi scale` or `multiscale`), when
     ///   the catalog has the compound.
     private func mergePhrasings(_ plan: inout QueryPlan, _ words: [(text: String, clause: Int?)]) {
-        var merged: [ScoringClause] = [], absorbed: Set<Int> = []
+        var merged: [ScoringClause] = []
+        var absorbed: Set<Int> = []
         var start = 0
         while start < words.count {
             var run: (end: Int, alternatives: [ScoringClause.Alternative])?
@@ -154,7 +160,8 @@ extension CatalogIndex {
                 if !acronymTerms.isEmpty { run = (end, acronymTerms.map { .init(terms: [$0], weight: Self.expansionWeight) }) }
             }
             if run == nil, start + 2 <= words.count, words[start].clause != nil, words[start + 1].clause != nil,
-               let compound = compoundTerm(words[start].text, words[start + 1].text) {
+                let compound = compoundTerm(words[start].text, words[start + 1].text)
+            {
                 plan.label([compound], words[start].text + " " + words[start + 1].text)
                 run = (start + 2, [.init(terms: [compound], weight: 1)])
             }
@@ -163,13 +170,16 @@ extension CatalogIndex {
                 continue
             }
             let parts = words[start..<end].compactMap(\.clause)
-            let literal = ScoringClause.Alternative(terms: parts.flatMap { plan.should[$0].alternatives[0].terms },
-                                                    units: parts.flatMap { plan.should[$0].alternatives[0].units })
+            let literal = ScoringClause.Alternative(
+                terms: parts.flatMap { plan.should[$0].alternatives[0].terms },
+                units: parts.flatMap { plan.should[$0].alternatives[0].units })
             // The other way of writing stands for all the words of the run.
             let alternatives = found.map { ScoringClause.Alternative(terms: $0.terms, weight: $0.weight, units: Double(parts.count)) }
             let matches = parts.map { plan.should[$0].docs } + alternatives.map { docs(containingAllIDs: $0.terms, in: Field.allCases) }
-            merged.append(ScoringClause(fields: Field.allCases, alternatives: (parts.isEmpty ? [] : [literal]) + alternatives,
-                                        docs: DocSet.union(matches)))
+            merged.append(
+                ScoringClause(
+                    fields: Field.allCases, alternatives: (parts.isEmpty ? [] : [literal]) + alternatives,
+                    docs: DocSet.union(matches)))
             absorbed.formUnion(parts)
             start = end
         }
@@ -192,11 +202,13 @@ extension CatalogIndex {
             // A name: the papers of the person it stands for, ranked by its words found in the authors.
             // (And, as before identities, the papers holding its words in order in an author's name.)
             let ids = SearchText.terms(text).compactMap(termID)
-            return ScoringClause(fields: [.authors], alternatives: ids.isEmpty ? [] : [.init(terms: ids, weight: 1)],
-                                 docs: docs(byAuthor: text).union(phraseDocs(text, in: [.authors])))
+            return ScoringClause(
+                fields: [.authors], alternatives: ids.isEmpty ? [] : [.init(terms: ids, weight: 1)],
+                docs: docs(byAuthor: text).union(phraseDocs(text, in: [.authors])))
         case .word(let text, let field):
             let fields = Self.fields(field)
-            var terms: [Int32?] = [], compounds: [Int32?] = []
+            var terms: [Int32?] = []
+            var compounds: [Int32?] = []
             SearchText.forEachTerm(in: text) { term, _, isCompound in
                 if isCompound { compounds.append(termID(term)) } else { terms.append(termID(term)) }
             }
@@ -226,8 +238,9 @@ extension CatalogIndex {
         case .prefix(let text, let field):
             let fields = Self.fields(field)
             let ids = terms(withPrefix: text)
-            return ScoringClause(fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
-                                 docs: DocSet.union(ids.map { docs(containingID: $0, in: fields) }))
+            return ScoringClause(
+                fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
+                docs: DocSet.union(ids.map { docs(containingID: $0, in: fields) }))
         case .clauses(let inner):
             let ids = inner.filter { $0.occur != .mustNot }.compactMap { try? scoringClause($0.query) }.flatMap { $0.alternatives.flatMap(\.terms) }
             return ScoringClause(fields: Field.allCases, alternatives: [.init(terms: ids, weight: 1)], docs: try docs(matching: query))
@@ -251,7 +264,9 @@ extension CatalogIndex {
             let positions = (0..<years.keys.count).filter { Int(years.keys[$0]).map(range.contains) == true }
             return DocSet.union(positions.map(years.docs(at:)))
         case .clauses(let clauses):
-            var must: DocSet?, should: [DocSet] = [], excluded: [DocSet] = []
+            var must: DocSet?
+            var should: [DocSet] = []
+            var excluded: [DocSet] = []
             for clause in clauses {
                 let docs = try docs(matching: clause.query)
                 switch clause.occur {
@@ -319,7 +334,8 @@ extension CatalogIndex {
     func acronymExpansion(of term: Int32) -> (alternatives: [ScoringClause.Alternative], docs: DocSet)? {
         let entries = acronyms.entries(acronym: vocabulary[Int(term)])
         guard let top = entries.first else { return nil }
-        var alternatives: [ScoringClause.Alternative] = [], matches: [DocSet] = []
+        var alternatives: [ScoringClause.Alternative] = []
+        var matches: [DocSet] = []
         for entry in entries where 4 * acronyms.counts[entry] >= acronyms.counts[top] {
             let words = acronyms.expansionKeys[entry].split(separator: " ").map(String.init)
             let ids = words.compactMap(termID)

@@ -1,6 +1,6 @@
-import TextNormalization
 import Foundation
 import PaperCatalog
+import TextNormalization
 
 /// A paper connected to another, and why.
 public struct Relation: Sendable {
@@ -28,15 +28,23 @@ extension CatalogIndex {
         let paper = papers[doc]
         let total = Double(count)
         func idf(_ docs: Int) -> Double { log(total / Double(max(docs, 1))) }
-        var tagScore: [Int32: Double] = [:], authorScore: [Int32: Double] = [:]
-        var sharedTags: [Int32: [String]] = [:], sharedAuthors: [Int32: [String]] = [:]
+        var tagScore: [Int32: Double] = [:]
+        var authorScore: [Int32: Double] = [:]
+        var sharedTags: [Int32: [String]] = [:]
+        var sharedAuthors: [Int32: [String]] = [:]
         for tag in Set(paper.keywords) {
             guard let docs = tags.docs(SearchText.key(tag)), docs.count > 1 else { continue }
-            for other in docs { tagScore[other, default: 0] += idf(docs.count); sharedTags[other, default: []].append(tag) }
+            for other in docs {
+                tagScore[other, default: 0] += idf(docs.count)
+                sharedTags[other, default: []].append(tag)
+            }
         }
         for author in Set(paper.authors) {
             guard let docs = authors.docs(SearchText.key(author)), docs.count > 1 else { continue }
-            for other in docs { authorScore[other, default: 0] += 1.5 * idf(docs.count); sharedAuthors[other, default: []].append(author) }
+            for other in docs {
+                authorScore[other, default: 0] += 1.5 * idf(docs.count)
+                sharedAuthors[other, default: []].append(author)
+            }
         }
         let terms = distinctiveTerms(of: doc)
         var textScore: [Int32: Double] = [:]
@@ -63,8 +71,9 @@ extension CatalogIndex {
             let rarestFirst = (sharedTags[other] ?? []).sorted {
                 (tags.count(SearchText.key($0)), $0) < (tags.count(SearchText.key($1)), $1)
             }
-            return Relation(paper: papers[Int(other)], doc: Int(other), score: score, sharedTags: rarestFirst,
-                            sharedAuthors: (sharedAuthors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
+            return Relation(
+                paper: papers[Int(other)], doc: Int(other), score: score, sharedTags: rarestFirst,
+                sharedAuthors: (sharedAuthors[other] ?? []).sorted(), textShare: score > 0 ? text / score : 0)
         }
     }
 

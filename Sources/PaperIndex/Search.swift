@@ -1,6 +1,6 @@
-import TextNormalization
 import Foundation
 import PaperCatalog
+import TextNormalization
 
 /// What to look for: a query and flag filters, which all narrow (AND).
 public struct SearchRequest: Sendable {
@@ -92,15 +92,17 @@ extension CatalogIndex {
         let selection = try select(request)
         let plan = selection.plan
         if request.prunes, request.sort == .relevance, plan.must.isEmpty, selection.exactTags.isEmpty, let limit = request.limit,
-           !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty }) {
+            !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty })
+        {
             let best = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded)
             return hits(best.map(\.doc), scores: best.map(\.score), request, plan)
         }
-        let (found, scores) = if let matches = matches(selection) {
-            rank(matches, request, plan, selection.exactTags)
-        } else {
-            rank(selection.dated, request, plan, selection.exactTags)
-        }
+        let (found, scores) =
+            if let matches = matches(selection) {
+                rank(matches, request, plan, selection.exactTags)
+            } else {
+                rank(selection.dated, request, plan, selection.exactTags)
+            }
         return hits(found, scores: scores, request, plan)
     }
 
@@ -131,9 +133,11 @@ extension CatalogIndex {
             plan.narrow(docs(byAuthor: author))
         }
         if !request.categories.isEmpty {
-            plan.narrow(DocSet.union(try request.categories.map { category throws(SearchError) in
-                try docs(inCategory: category, includingInferred: request.includesInferred)
-            }))
+            plan.narrow(
+                DocSet.union(
+                    try request.categories.map { category throws(SearchError) in
+                        try docs(inCategory: category, includingInferred: request.includesInferred)
+                    }))
         }
         var dated = 0..<Int32(count)
         if request.since != nil || request.until != nil {
@@ -141,8 +145,9 @@ extension CatalogIndex {
             plan.required = plan.required?.keeping(dated.contains) ?? DocSet(sorted: Array(dated))
         }
         for clause in plan.must { plan.narrow(clause.docs) }
-        return Selection(plan: plan, exactTags: exactTags, dated: dated,
-                         excluded: plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded))
+        return Selection(
+            plan: plan, exactTags: exactTags, dated: dated,
+            excluded: plan.excluded.isEmpty ? nil : DocSet.union(plan.excluded))
     }
 
     /// The papers holding `selection`'s required and optional words and
@@ -169,8 +174,10 @@ extension CatalogIndex {
 
     /// The best `request.limit` of `candidates` in the request's order, and
     /// their scores when the query has words to weigh.
-    private func rank(_ candidates: some RandomAccessCollection<Int32>, _ request: SearchRequest, _ plan: QueryPlan,
-                      _ exactTags: [DocSet]) -> (docs: [Int32], scores: [Double]?) {
+    private func rank(
+        _ candidates: some RandomAccessCollection<Int32>, _ request: SearchRequest, _ plan: QueryPlan,
+        _ exactTags: [DocSet]
+    ) -> (docs: [Int32], scores: [Double]?) {
         let limit = request.limit ?? candidates.count
         let phrases = plan.phrases
         var checked: [Int32: Bool] = [:]
@@ -219,8 +226,10 @@ extension CatalogIndex {
     /// most first, newest first among equals; stops as soon as `limit`
     /// candidates carry them all.
     /// - Complexity: O(candidates visited × tags).
-    private func bestTagged(_ candidates: some Collection<Int32>, _ exactTags: [DocSet], limit: Int,
-                            accepting accept: (Int32) -> Bool) -> [Int32] {
+    private func bestTagged(
+        _ candidates: some Collection<Int32>, _ exactTags: [DocSet], limit: Int,
+        accepting accept: (Int32) -> Bool
+    ) -> [Int32] {
         var byTagCount = Array(repeating: [Int32](), count: exactTags.count + 1)
         var cursors = Array(repeating: 0, count: exactTags.count)
         for doc in candidates {
@@ -239,9 +248,11 @@ extension CatalogIndex {
     /// a range, since documents are numbered newest first.
     /// - Complexity: O(log papers).
     func docs(datedFrom since: PaperDate?, to until: PaperDate?) -> Range<Int32> {
-        let newest = until.map(Self.dateKey) ?? Int32.max, oldest = max(0, since.map(Self.dateKey) ?? 0)
+        let newest = until.map(Self.dateKey) ?? Int32.max
+        let oldest = max(0, since.map(Self.dateKey) ?? 0)
         func firstDoc(below key: Int32) -> Int32 {
-            var low = 0, high = count
+            var low = 0
+            var high = count
             while low < high {
                 let middle = (low + high) / 2
                 if dateKeys[middle] >= key { low = middle + 1 } else { high = middle }
@@ -263,9 +274,10 @@ extension CatalogIndex {
             let stated = DocSet.union((0..<categories.keys.count).map(categories.docs(at:)))
             let uncategorised = DocSet.all(count).subtracting(stated)
             guard includingInferred else { return uncategorised }
-            let inferredAny = DocSet.union((0..<categories.keys.count).map {
-                inferred.docs(inCategory: categories.keys[$0], atLeast: Self.inferredCategoryThreshold)
-            })
+            let inferredAny = DocSet.union(
+                (0..<categories.keys.count).map {
+                    inferred.docs(inCategory: categories.keys[$0], atLeast: Self.inferredCategoryThreshold)
+                })
             return uncategorised.subtracting(inferredAny)
         }
         if let docs = categories.docs(key) {
@@ -290,11 +302,14 @@ extension CatalogIndex {
     /// query words (``ScoringClause/units``) each document holds.
     /// - Complexity: O(terms × (docs + postings)) at worst.
     func scoreAll(_ docs: [Int32], _ clauses: [ScoringClause]) -> (scores: [Double], units: [Double]) {
-        var total = Array(repeating: 0.0, count: docs.count), units = total
+        var total = Array(repeating: 0.0, count: docs.count)
+        var units = total
         for clause in clauses {
-            var best = Array(repeating: 0.0, count: docs.count), held = best
+            var best = Array(repeating: 0.0, count: docs.count)
+            var held = best
             for alternative in clause.alternatives {
-                var sum = Array(repeating: 0.0, count: docs.count), count = sum
+                var sum = Array(repeating: 0.0, count: docs.count)
+                var count = sum
                 for (term, termUnits) in zip(alternative.terms, alternative.units) {
                     let scores = termScores(docs, term, clause.fields)
                     for position in docs.indices where scores[position] > 0 {
@@ -340,7 +355,8 @@ extension CatalogIndex {
         var scores = Array(repeating: 0.0, count: docs.count)
         let range = postingRange(term)
         let idf = idf(of: term)
-        let scorer = FieldScorer(self), mask = FieldScorer.mask(fields)
+        let scorer = FieldScorer(self)
+        let mask = FieldScorer.mask(fields)
         DocSet(view: postingDocs.column(range)).forEachMember(of: docs) { position, posting in
             scores[position] = idf * scorer.saturated(FieldCounts(packed: postingCounts[range.lowerBound + posting]), docs[position], mask)
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PaperCatalog
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Interns byte strings: each distinct one gets the next id, from 0. Open
 /// addressing over one arena of bytes, so interning a known term allocates
@@ -45,8 +46,10 @@ struct TermTable {
     func idsSortedByBytes() -> [Int32] {
         bytes.withUnsafeBufferPointer { arena in
             (0..<Int32(count)).sorted { a, b in
-                let x = offsets[Int(a)], y = offsets[Int(b)]
-                let lengthA = offsets[Int(a) + 1] - x, lengthB = offsets[Int(b) + 1] - y
+                let x = offsets[Int(a)]
+                let y = offsets[Int(b)]
+                let lengthA = offsets[Int(a) + 1] - x
+                let lengthB = offsets[Int(b) + 1] - y
                 let shared = min(lengthA, lengthB)
                 let order = shared == 0 ? 0 : memcmp(arena.baseAddress! + x, arena.baseAddress! + y, shared)
                 return order != 0 ? order < 0 : lengthA < lengthB

@@ -22,7 +22,8 @@ extension Array {
                 heap[0] = element
                 var parent = 0
                 while true {
-                    let left = 2 * parent + 1, right = left + 1
+                    let left = 2 * parent + 1
+                    let right = left + 1
                     var largest = parent
                     if left < k, areInIncreasingOrder(heap[largest], heap[left]) { largest = left }
                     if right < k, areInIncreasingOrder(heap[largest], heap[right]) { largest = right }

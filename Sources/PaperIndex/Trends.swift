@@ -1,6 +1,6 @@
 import Foundation
-import TextNormalization
 import PaperCatalog
+import TextNormalization
 
 /// Years, each bound optional: `2024`, `2019..2022`, `2024..`, `..2020`.
 public struct YearSpan: Equatable, Sendable, CustomStringConvertible {
@@ -27,7 +27,8 @@ public struct YearSpan: Equatable, Sendable, CustomStringConvertible {
             return
         }
         guard parts.count == 3, parts[1].isEmpty, let lower = year(parts[0]), let upper = year(parts[2]),
-              lower != nil || upper != nil else { return nil }
+            lower != nil || upper != nil
+        else { return nil }
         if let lower, let upper, lower > upper { return nil }
         self.init(lower: lower, upper: upper)
     }
@@ -154,18 +155,22 @@ extension CatalogIndex {
     ///
     /// - Complexity: O(values per selected paper), and for ``TrendSource/words``
     ///   O(length of the selected titles and abstracts).
-    public func trends(in hits: some Collection<Hit>, of source: TrendSource, before: YearSpan?, after: YearSpan?,
-                       guard test: TrendGuard = TrendGuard()) throws(TrendError) -> TrendReport {
+    public func trends(
+        in hits: some Collection<Hit>, of source: TrendSource, before: YearSpan?, after: YearSpan?,
+        guard test: TrendGuard = TrendGuard()
+    ) throws(TrendError) -> TrendReport {
         let dated = hits.compactMap { hit in hit.paper.year.map { (hit, $0) } }
         guard let first = dated.map(\.1).min(), let last = dated.map(\.1).max() else { throw .noDatedPapers }
         let (a, b, c, d) = Self.periods(before: before, after: after, first: first, last: last)
         if a > b { throw .emptyPeriod(name: "earlier", span: "before \(c)", years: first...last) }
         if c > d { throw .emptyPeriod(name: "later", span: "after \(b)", years: first...last) }
         guard b < c else { throw .overlapping(before: TrendError.text(a, b), after: TrendError.text(c, d)) }
-        let earlier = a...b, later = c...d
+        let earlier = a...b
+        let later = c...d
         let years = earlier.lowerBound...later.upperBound
         var papersPerYear = Array(repeating: 0, count: years.count)
-        var counts: [String: [Int]] = [:], labels = Labels()
+        var counts: [String: [Int]] = [:]
+        var labels = Labels()
         for (hit, year) in dated where years.contains(year) {
             papersPerYear[year - years.lowerBound] += 1
             for term in Self.trendTerms(of: hit.paper, source, &labels) {
@@ -175,17 +180,22 @@ extension CatalogIndex {
         func total(_ perYear: [Int], _ period: ClosedRange<Int>) -> Int {
             period.reduce(0) { $0 + perYear[$1 - years.lowerBound] }
         }
-        let n1 = total(papersPerYear, earlier), n2 = total(papersPerYear, later)
+        let n1 = total(papersPerYear, earlier)
+        let n2 = total(papersPerYear, later)
         if n1 == 0 { throw .emptyPeriod(name: "earlier", span: TrendError.text(earlier), years: first...last) }
         if n2 == 0 { throw .emptyPeriod(name: "later", span: TrendError.text(later), years: first...last) }
-        var tested = 0, rising: [Trend] = [], falling: [Trend] = []
+        var tested = 0
+        var rising: [Trend] = []
+        var falling: [Trend] = []
         for (term, perYear) in counts {
-            let x1 = total(perYear, earlier), x2 = total(perYear, later)
+            let x1 = total(perYear, earlier)
+            let x2 = total(perYear, later)
             guard x1 + x2 >= test.minimumCount else { continue }
             tested += 1
             let pooled = Double(x1 + x2) / Double(n1 + n2)
             let error = (pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
-            let p1 = Double(x1) / Double(n1), p2 = Double(x2) / Double(n2)
+            let p1 = Double(x1) / Double(n1)
+            let p2 = Double(x2) / Double(n2)
             guard error > 0 else { continue }
             let z = (p2 - p1) / error
             guard abs(z) >= test.minimumZ else { continue }
@@ -194,8 +204,9 @@ extension CatalogIndex {
         }
         rising.sort { ($1.change, abs($1.z), $0.id) < ($0.change, abs($0.z), $1.id) }
         falling.sort { ($0.change, -abs($0.z), $0.id) < ($1.change, -abs($1.z), $1.id) }
-        return TrendReport(source: source, before: earlier, after: later, years: years, papersPerYear: papersPerYear,
-                           beforePapers: n1, afterPapers: n2, test: test, tested: tested, rising: rising, falling: falling)
+        return TrendReport(
+            source: source, before: earlier, after: later, years: years, papersPerYear: papersPerYear,
+            beforePapers: n1, afterPapers: n2, test: test, tested: tested, rising: rising, falling: falling)
     }
 
     /// The two periods' first and last years, open bounds closed on the
@@ -213,7 +224,8 @@ extension CatalogIndex {
             let (lower, upper) = closed(before)
             return (lower, upper, upper + 1, last)
         case (let before?, let after?):
-            let (a, b) = closed(before), (c, d) = closed(after)
+            let (a, b) = closed(before)
+            let (c, d) = closed(after)
             return (a, b, c, d)
         }
     }

@@ -64,7 +64,7 @@ package enum EnglishStemmer {
 /// A `y` that counts as a consonant is held as `Y` until the end.
 private struct Stemmer {
     /// Bit i set for the i-th letter of the alphabet if it is a vowel.
-    static let vowelLetters: UInt32 = 0x0110_4111 // a e i o u y
+    static let vowelLetters: UInt32 = 0x0110_4111  // a e i o u y
 
     let w: UnsafeMutablePointer<UInt8>
     var n: Int
@@ -83,7 +83,8 @@ private struct Stemmer {
     /// One pass over `word`: the vowel bits (garbage past 64 letters, where
     /// they go unused) and whether there is a y; nil if any byte is not a...z.
     static func scan(_ word: [UInt8]) -> (vowels: UInt64, hasY: Bool)? {
-        var vowels: UInt64 = 0, letters: UInt32 = 0
+        var vowels: UInt64 = 0
+        var letters: UInt32 = 0
         for (i, byte) in word.enumerated() {
             let letter = UInt32(truncatingIfNeeded: byte &- UInt8(ascii: "a"))
             if letter > 25 { return nil }
@@ -106,79 +107,82 @@ private struct Stemmer {
         step5()
         // Finally, every Y back to y.
         if markedY {
-            for i in 0..<n where w[i] == Y { w[i] = UInt8(ascii: "y") }
+            for i in 0..<n where w[i] == consonantY { w[i] = UInt8(ascii: "y") }
         }
     }
 }
 
-private let Y = UInt8(ascii: "Y")
+/// The marker for a y that acts as a consonant (Porter2's `Y`).
+private let consonantY = UInt8(ascii: "Y")
 
 // MARK: Letters and suffixes
 
-private extension Stemmer {
+extension Stemmer {
     /// a e i o u y (not `Y`, the consonant y).
-    static func isVowel(_ c: UInt8) -> Bool {
+    fileprivate static func isVowel(_ c: UInt8) -> Bool {
         let i = c &- UInt8(ascii: "a")
         return i < 26 && vowelLetters &>> UInt32(i) & 1 != 0
     }
 
     /// A vowel, or w, x or Y: what may not end a short syllable.
-    static func isVowelOrWXY(_ c: UInt8) -> Bool {
+    fileprivate static func isVowelOrWXY(_ c: UInt8) -> Bool {
         let i = c &- UInt8(ascii: "a")
-        return c == Y || i < 26 && (0x01D0_4111 as UInt32) &>> UInt32(i) & 1 != 0
+        return c == consonantY || i < 26 && (0x01D0_4111 as UInt32) &>> UInt32(i) & 1 != 0
     }
 
     /// c d e g h k m n r t: the letters that may come before a removable `li`.
-    static func isValidLiEnding(_ c: UInt8) -> Bool {
+    fileprivate static func isValidLiEnding(_ c: UInt8) -> Bool {
         let i = c &- UInt8(ascii: "a")
         return i < 26 && (0x000A_34DC as UInt32) &>> UInt32(i) & 1 != 0
     }
 
     /// bb dd ff gg mm nn pp rr tt end with one of these.
-    static func isDoubleable(_ c: UInt8) -> Bool {
+    fileprivate static func isDoubleable(_ c: UInt8) -> Bool {
         let i = c &- UInt8(ascii: "a")
         return i < 26 && (0x000A_B06A as UInt32) &>> UInt32(i) & 1 != 0
     }
 
     /// Whether `w[0..<end]` ends with `suffix`.
-    func has(_ suffix: StaticString, endingAt end: Int) -> Bool {
+    fileprivate func has(_ suffix: StaticString, endingAt end: Int) -> Bool {
         let k = suffix.utf8CodeUnitCount
         guard k <= end else { return false }
         // No early exit: a fixed number of compares predicts better.
-        let s = suffix.utf8Start, start = end - k
+        let s = suffix.utf8Start
+        let start = end - k
         var difference: UInt8 = 0
         for i in 0..<k { difference |= w[start + i] ^ s[i] }
         return difference == 0
     }
 
     /// Whether the word ends with `suffix`.
-    func ends(_ suffix: StaticString) -> Bool { has(suffix, endingAt: n) }
+    fileprivate func ends(_ suffix: StaticString) -> Bool { has(suffix, endingAt: n) }
 
     /// Whether `w[0..<end]` is exactly `prefix`.
-    func isExactly(_ prefix: StaticString, _ end: Int) -> Bool {
+    fileprivate func isExactly(_ prefix: StaticString, _ end: Int) -> Bool {
         end == prefix.utf8CodeUnitCount && has(prefix, endingAt: end)
     }
 
     /// Whether the word is exactly `word`.
-    func `is`(_ word: StaticString) -> Bool { isExactly(word, n) }
+    fileprivate func `is`(_ word: StaticString) -> Bool { isExactly(word, n) }
 
     /// Replaces the last `count` letters with `replacement` (no longer).
-    mutating func replaceLast(_ count: Int, with replacement: StaticString) {
-        let k = replacement.utf8CodeUnitCount, s = replacement.utf8Start
+    fileprivate mutating func replaceLast(_ count: Int, with replacement: StaticString) {
+        let k = replacement.utf8CodeUnitCount
+        let s = replacement.utf8Start
         n -= count
         for i in 0..<k { w[n + i] = s[i] }
         n += k
     }
 
     /// Replaces the suffix of length `count` if it starts in R1.
-    mutating func inR1(_ count: Int, _ replacement: StaticString) {
+    fileprivate mutating func inR1(_ count: Int, _ replacement: StaticString) {
         if n - count >= p1 { replaceLast(count, with: replacement) }
     }
 
     /// Whether `w[0..<end]` ends in a short syllable: non-vowel, vowel,
     /// non-vowel other than w, x, Y; or a vowel then a non-vowel as the
     /// whole of it; or `past`.
-    func endsInShortSyllable(_ end: Int) -> Bool {
+    fileprivate func endsInShortSyllable(_ end: Int) -> Bool {
         if end >= 3 {
             return !Self.isVowelOrWXY(w[end - 1]) && Self.isVowel(w[end - 2]) && !Self.isVowel(w[end - 3])
                 || has("past", endingAt: end)
@@ -187,7 +191,7 @@ private extension Stemmer {
     }
 
     /// Whether `w[from..<to]` holds a vowel.
-    func hasVowel(_ from: Int, _ to: Int) -> Bool {
+    fileprivate func hasVowel(_ from: Int, _ to: Int) -> Bool {
         var i = from
         while i < to {
             if Self.isVowel(w[i]) { return true }
@@ -199,10 +203,10 @@ private extension Stemmer {
 
 // MARK: Exceptions, Y and regions
 
-private extension Stemmer {
+extension Stemmer {
     /// Whole words stemmed by a table: `skies` -> `sky`, six `-ly` words, and
     /// words left as they are (sky, news, howe, atlas, cosmos, bias, andes).
-    mutating func exceptionalForm() -> Bool {
+    fileprivate mutating func exceptionalForm() -> Bool {
         // They all have three to six letters and end in s, y or e.
         if n == 3 { return `is`("sky") }
         guard n <= 6, w[n - 1] == UInt8(ascii: "s") || w[n - 1] == UInt8(ascii: "y") || w[n - 1] == UInt8(ascii: "e")
@@ -213,14 +217,40 @@ private extension Stemmer {
         case UInt8(ascii: "c"): return `is`("cosmos")
         case UInt8(ascii: "h"): return `is`("howe")
         case UInt8(ascii: "n"): return `is`("news")
-        case UInt8(ascii: "e"): if `is`("early") { replaceLast(1, with: "i"); return true }
-        case UInt8(ascii: "o"): if `is`("only") { replaceLast(1, with: "i"); return true }
-        case UInt8(ascii: "u"): if `is`("ugly") { replaceLast(1, with: "i"); return true }
-        case UInt8(ascii: "g"): if `is`("gently") { n -= 1; return true }
-        case UInt8(ascii: "i"): if `is`("idly") { n -= 1; return true }
+        case UInt8(ascii: "e"):
+            if `is`("early") {
+                replaceLast(1, with: "i")
+                return true
+            }
+        case UInt8(ascii: "o"):
+            if `is`("only") {
+                replaceLast(1, with: "i")
+                return true
+            }
+        case UInt8(ascii: "u"):
+            if `is`("ugly") {
+                replaceLast(1, with: "i")
+                return true
+            }
+        case UInt8(ascii: "g"):
+            if `is`("gently") {
+                n -= 1
+                return true
+            }
+        case UInt8(ascii: "i"):
+            if `is`("idly") {
+                n -= 1
+                return true
+            }
         case UInt8(ascii: "s"):
-            if `is`("skies") { replaceLast(3, with: "y"); return true }
-            if `is`("skis") || `is`("singly") { n -= 1; return true }
+            if `is`("skies") {
+                replaceLast(3, with: "y")
+                return true
+            }
+            if `is`("skis") || `is`("singly") {
+                n -= 1
+                return true
+            }
         default: break
         }
         return false
@@ -228,11 +258,15 @@ private extension Stemmer {
 
     /// Initial y, and y after a vowel, become the consonant Y. Left to right,
     /// so in `ayy` only the first y follows a vowel.
-    mutating func markConsonantY() -> Bool {
+    fileprivate mutating func markConsonantY() -> Bool {
         var marked = false
-        if w[0] == UInt8(ascii: "y") { w[0] = Y; marked = true; vowels &= ~1 }
+        if w[0] == UInt8(ascii: "y") {
+            w[0] = consonantY
+            marked = true
+            vowels &= ~1
+        }
         for i in 1..<n where w[i] == UInt8(ascii: "y") && Self.isVowel(w[i - 1]) {
-            w[i] = Y
+            w[i] = consonantY
             marked = true
             vowels &= ~(1 << i)
         }
@@ -242,14 +276,14 @@ private extension Stemmer {
     /// R1 starts after the first non-vowel that follows a vowel (or after one
     /// of the prefixes gener, commun, arsen, emerg, inter, later, organ,
     /// past, univers); R2 the same way inside R1. Empty if there is none.
-    mutating func markRegions() {
+    fileprivate mutating func markRegions() {
         p1 = specialR1Prefix() ?? regionStart(from: 0)
         p2 = regionStart(from: p1)
     }
 
     /// Just after the first non-vowel that follows a vowel at or after
     /// `start`; n if there is none.
-    func regionStart(from start: Int) -> Int {
+    fileprivate func regionStart(from start: Int) -> Int {
         if n <= 64 {
             // Over the vowel bits, without a loop: the first vowel from
             // `start`, then the first non-vowel after it (every bit from n on
@@ -266,7 +300,7 @@ private extension Stemmer {
         return min(i + 1, n)
     }
 
-    func specialR1Prefix() -> Int? {
+    fileprivate func specialR1Prefix() -> Int? {
         let prefix: StaticString
         switch w[0] {
         case UInt8(ascii: "a"): prefix = "arsen"
@@ -287,10 +321,10 @@ private extension Stemmer {
 
 // MARK: Steps
 
-private extension Stemmer {
+extension Stemmer {
     /// Step 1a: sses -> ss; ied, ies -> i (ie after one letter); us, ss stay;
     /// s goes if a vowel comes before the letter before it.
-    mutating func step1a() {
+    fileprivate mutating func step1a() {
         guard w[n - 1] == UInt8(ascii: "s") || w[n - 1] == UInt8(ascii: "d") else { return }
         if ends("sses") {
             n -= 2
@@ -303,7 +337,7 @@ private extension Stemmer {
 
     /// Step 1b: eed, eedly -> ee in R1 (not proceed, exceed, succeed); ed,
     /// edly, ing, ingly go if a vowel precedes them, then the stem is tidied.
-    mutating func step1b() {
+    fileprivate mutating func step1b() {
         if ends("eedly") || ends("eed") {
             let start = n - (w[n - 1] == UInt8(ascii: "y") ? 5 : 3)
             if start >= p1 && !isExactly("proc", start) && !isExactly("exc", start) && !isExactly("succ", start) {
@@ -324,7 +358,8 @@ private extension Stemmer {
             }
             // inning, outing, canning, herring, earring, evening stay.
             if isExactly("inn", start) || isExactly("out", start) || isExactly("cann", start)
-                || isExactly("herr", start) || isExactly("earr", start) || isExactly("even", start) {
+                || isExactly("herr", start) || isExactly("earr", start) || isExactly("even", start)
+            {
                 return
             }
             removeVerbEnding(3)
@@ -334,7 +369,7 @@ private extension Stemmer {
     /// The rest of step 1b: drop the last `count` letters if a vowel comes
     /// before them; then at, bl, iz -> ate, ble, ize; a double loses a letter
     /// (not in add, egg, off...); a short word gains an e (hop -> hope).
-    mutating func removeVerbEnding(_ count: Int) {
+    fileprivate mutating func removeVerbEnding(_ count: Int) {
         let start = n - count
         guard hasVowel(0, start) else { return }
         n = start
@@ -352,16 +387,16 @@ private extension Stemmer {
 
     /// Step 1c: a final y or Y after a non-vowel that is not the first
     /// letter becomes i (cry -> cri, but by, say stay).
-    mutating func step1c() {
+    fileprivate mutating func step1c() {
         let last = w[n - 1]
-        if (last == UInt8(ascii: "y") || last == Y) && n > 2 && !Self.isVowel(w[n - 2]) {
+        if (last == UInt8(ascii: "y") || last == consonantY) && n > 2 && !Self.isVowel(w[n - 2]) {
             w[n - 1] = UInt8(ascii: "i")
         }
     }
 
     /// Step 2: the longest of these suffixes, if it starts in R1, is replaced.
-    mutating func step2() {
-        guard n - 2 >= p1 else { return } // every suffix here has two letters or more
+    fileprivate mutating func step2() {
+        guard n - 2 >= p1 else { return }  // every suffix here has two letters or more
         switch w[n - 1] {
         case UInt8(ascii: "i"):
             switch w[n - 2] {
@@ -371,18 +406,25 @@ private extension Stemmer {
                 // logi -> log.
                 if ends("ogi") && n > 3 && n - 3 >= p1 && w[n - 4] == UInt8(ascii: "l") { n -= 1 }
             case UInt8(ascii: "l"):
-                if ends("lessli") { inR1(6, "less") }
-                else if ends("fulli") { inR1(5, "ful") }
-                else if ends("ousli") { inR1(5, "ous") }
-                else if ends("entli") { inR1(5, "ent") }
-                else if ends("abli") { inR1(4, "able") }
-                else if ends("alli") { inR1(4, "al") }
-                else if ends("bli") { inR1(3, "ble") }
-                else if Self.isValidLiEnding(w[n - 3]) { n -= 2 } // li, in R1 by the guard
+                if ends("lessli") {
+                    inR1(6, "less")
+                } else if ends("fulli") {
+                    inR1(5, "ful")
+                } else if ends("ousli") {
+                    inR1(5, "ous")
+                } else if ends("entli") {
+                    inR1(5, "ent")
+                } else if ends("abli") {
+                    inR1(4, "able")
+                } else if ends("alli") {
+                    inR1(4, "al")
+                } else if ends("bli") {
+                    inR1(3, "ble")
+                } else if Self.isValidLiEnding(w[n - 3]) {
+                    n -= 2
+                }  // li, in R1 by the guard
             case UInt8(ascii: "t"):
-                if ends("biliti") { inR1(6, "ble") }
-                else if ends("aliti") { inR1(5, "al") }
-                else if ends("iviti") { inR1(5, "ive") }
+                if ends("biliti") { inR1(6, "ble") } else if ends("aliti") { inR1(5, "al") } else if ends("iviti") { inR1(5, "ive") }
             default: break
             }
         case UInt8(ascii: "l"):
@@ -394,9 +436,7 @@ private extension Stemmer {
         case UInt8(ascii: "r"):
             if ends("izer") { inR1(4, "ize") } else if ends("ator") { inR1(4, "ate") }
         case UInt8(ascii: "s"):
-            if ends("iveness") { inR1(7, "ive") }
-            else if ends("fulness") { inR1(7, "ful") }
-            else if ends("ousness") { inR1(7, "ous") }
+            if ends("iveness") { inR1(7, "ive") } else if ends("fulness") { inR1(7, "ful") } else if ends("ousness") { inR1(7, "ous") }
         case UInt8(ascii: "t"):
             if ends("ogist") { inR1(5, "og") }
         default: break
@@ -405,18 +445,21 @@ private extension Stemmer {
 
     /// Step 3: the longest of these suffixes, if it starts in R1, is replaced
     /// (ative only if it starts in R2).
-    mutating func step3() {
-        guard n - 3 >= p1 else { return } // every suffix here has three letters or more
+    fileprivate mutating func step3() {
+        guard n - 3 >= p1 else { return }  // every suffix here has three letters or more
         switch w[n - 1] {
         case UInt8(ascii: "l"):
-            if ends("ational") { inR1(7, "ate") }
-            else if ends("tional") { inR1(6, "tion") }
-            else if ends("ical") { inR1(4, "ic") }
-            else if ends("ful") { inR1(3, "") }
+            if ends("ational") {
+                inR1(7, "ate")
+            } else if ends("tional") {
+                inR1(6, "tion")
+            } else if ends("ical") {
+                inR1(4, "ic")
+            } else if ends("ful") {
+                inR1(3, "")
+            }
         case UInt8(ascii: "e"):
-            if ends("icate") { inR1(5, "ic") }
-            else if ends("alize") { inR1(5, "al") }
-            else if ends("ative") && n - 5 >= p2 { n -= 5 }
+            if ends("icate") { inR1(5, "ic") } else if ends("alize") { inR1(5, "al") } else if ends("ative") && n - 5 >= p2 { n -= 5 }
         case UInt8(ascii: "i"):
             if ends("iciti") { inR1(5, "ic") }
         case UInt8(ascii: "s"):
@@ -427,8 +470,8 @@ private extension Stemmer {
 
     /// Step 4: the longest of these suffixes is deleted if it starts in R2
     /// (ion only after s or t).
-    mutating func step4() {
-        guard n - 2 >= p2 else { return } // every suffix here has two letters or more
+    fileprivate mutating func step4() {
+        guard n - 2 >= p2 else { return }  // every suffix here has two letters or more
         var count = 0
         switch w[n - 1] {
         case UInt8(ascii: "l"): if ends("al") { count = 2 }
@@ -438,12 +481,9 @@ private extension Stemmer {
         case UInt8(ascii: "i"): if ends("iti") { count = 3 }
         case UInt8(ascii: "s"): if ends("ous") { count = 3 }
         case UInt8(ascii: "e"):
-            if ends("ance") || ends("ence") || ends("able") || ends("ible") { count = 4 }
-            else if ends("ate") || ends("ive") || ends("ize") { count = 3 }
+            if ends("ance") || ends("ence") || ends("able") || ends("ible") { count = 4 } else if ends("ate") || ends("ive") || ends("ize") { count = 3 }
         case UInt8(ascii: "t"):
-            if ends("ement") { count = 5 }
-            else if ends("ment") { count = 4 }
-            else if ends("ant") || ends("ent") { count = 3 }
+            if ends("ement") { count = 5 } else if ends("ment") { count = 4 } else if ends("ant") || ends("ent") { count = 3 }
         case UInt8(ascii: "n"):
             if ends("ion") && n > 3 && (w[n - 4] == UInt8(ascii: "s") || w[n - 4] == UInt8(ascii: "t")) { count = 3 }
         default: break
@@ -453,7 +493,7 @@ private extension Stemmer {
 
     /// Step 5: e goes if in R2, or in R1 and not after a short syllable;
     /// l goes if in R2 and after another l.
-    mutating func step5() {
+    fileprivate mutating func step5() {
         let start = n - 1
         switch w[start] {
         case UInt8(ascii: "e"):

@@ -48,7 +48,8 @@ package struct PersonName: Hashable, Sendable {
     /// Parses `text`; `nil` when it holds no letters. `query`: typed by a
     /// user, so `Thaler J` (surname, then initials alone) is surname first.
     package init?(_ text: String, query: Bool = false) {
-        var surnamePart: Substring, givenPart: Substring
+        var surnamePart: Substring
+        var givenPart: Substring
         if let comma = text.firstIndex(of: ",") {
             surnamePart = text[..<comma]
             givenPart = text[text.index(after: comma)...]
@@ -84,7 +85,8 @@ package struct PersonName: Hashable, Sendable {
         guard !given.isEmpty, !other.given.isEmpty else { return .incompatible }
         // Given names written with and without a hyphen or space: `Yi-Zhuang`, `Yizhuang`.
         if given.allSatisfy({ !$0.isInitial }), other.given.allSatisfy({ !$0.isInitial }),
-           given.map(\.letters).joined() == other.given.map(\.letters).joined() {
+            given.map(\.letters).joined() == other.given.map(\.letters).joined()
+        {
             return .likely
         }
         if let full = Self.align(given[...], other.given[...]) { return full ? .likely : .possible }
@@ -176,8 +178,8 @@ package struct PersonName: Hashable, Sendable {
     }()
 }
 
-private extension Substring {
-    var trimmingSpaces: String {
+extension Substring {
+    fileprivate var trimmingSpaces: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

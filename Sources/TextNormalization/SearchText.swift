@@ -88,9 +88,11 @@ package enum SearchText {
     package static func forEachWord(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (Word) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        var start = 0, end = 0
+        var start = 0
+        var end = 0
         // Whether the last separator was a single hyphen right after a word.
-        var hyphen = false, joins = false
+        var hyphen = false
+        var joins = false
         func flush() {
             guard !word.isEmpty else { return }
             word.withUnsafeBufferPointer { body(Word(folded: $0, range: start..<end, joinsPrevious: joins)) }
@@ -198,16 +200,23 @@ package enum SearchText {
         ]
         var table: [Unicode.Scalar: String] = [:]
         // U+03B1...U+03C9 (lower) and U+0391...U+03A9 (upper), skipping final sigma's slot.
-        var lower = 0x3B1, upper = 0x391
+        var lower = 0x3B1
+        var upper = 0x391
         for name in names {
-            if lower == 0x3C2 { table[Unicode.Scalar(0x3C2)!] = "sigma"; lower += 1 }
+            if lower == 0x3C2 {
+                table[Unicode.Scalar(0x3C2)!] = "sigma"
+                lower += 1
+            }
             if upper == 0x3A2 { upper += 1 }
             table[Unicode.Scalar(lower)!] = name
             table[Unicode.Scalar(upper)!] = name
             lower += 1
             upper += 1
         }
-        table["ϕ"] = "phi"; table["ϑ"] = "theta"; table["ϵ"] = "epsilon"; table["µ"] = "mu"
+        table["ϕ"] = "phi"
+        table["ϑ"] = "theta"
+        table["ϵ"] = "epsilon"
+        table["µ"] = "mu"
         return table
     }()
 

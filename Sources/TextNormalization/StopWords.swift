@@ -7,9 +7,13 @@ package enum StopWords {
     package static func contains(_ word: some StringProtocol) -> Bool {
         // ASCII words, and above all search terms (lower case already),
         // are decided without folding: by their length, or as they are.
-        var isASCII = true, isLowercase = true
+        var isASCII = true
+        var isLowercase = true
         for byte in word.utf8 {
-            if byte >= 0x80 { isASCII = false; break }
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
             if (65...90).contains(byte) { isLowercase = false }
         }
         if isASCII, word.utf8.count > longest { return false }

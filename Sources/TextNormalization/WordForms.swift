@@ -100,8 +100,10 @@ package enum WordForms {
         for ending in ["", "s", "ed", "ing", "ite", "ites", "able", "al", "ful", "less", "ist", "ists"] {
             rules.append(("our" + ending, .our))
         }
-        for (british, american) in [("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers"),
-                                    ("bred", "bered"), ("ogue", "og"), ("ogues", "ogs"), ("fence", "fense")] {
+        for (british, american) in [
+            ("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers"),
+            ("bred", "bered"), ("ogue", "og"), ("ogues", "ogs"), ("fence", "fense"),
+        ] {
             rules.append((british, .american(american)))
         }
         for ending in ["ing", "ed", "er", "ers"] { rules.append(("ell" + ending, .ell)) }
@@ -123,7 +125,10 @@ package enum WordForms {
             return word.replaceEnding(1, with: "us")
         }
         guard word.count >= 5 else { return }
-        if word.ends(with: "ae") { word.removeLast(); return }
+        if word.ends(with: "ae") {
+            word.removeLast()
+            return
+        }
         if word.ends(with: "ena") { return word.replaceEnding(1, with: "on") }
         for ending in ["ta", "ra", "ima", "ema", "dia"] where word.ends(with: ending) {
             return word.replaceEnding(1, with: "um")
@@ -139,10 +144,10 @@ package enum WordForms {
     /// stemmer keeps because it needs a vowel before the `s`.
     static func acronymSingular(_ word: inout [UInt8]) {
         guard word.count >= 3, word.last == UInt8(ascii: "s"), word[word.count - 2] != UInt8(ascii: "s"),
-              !word.dropLast().contains(where: { "aeiouy".utf8.contains($0) }) else { return }
+            !word.dropLast().contains(where: { "aeiouy".utf8.contains($0) })
+        else { return }
         word.removeLast()
     }
-
 
     private static func isLowercaseASCII(_ word: [UInt8]) -> Bool {
         word.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }

@@ -15,8 +15,11 @@ enum AuthorBench {
         print("split    pairs  TP  FP  FN  precision  recall")
         for split in ["tune", "heldout", "all"] {
             guard let score = scores[split] else { continue }
-            print(split.padding(toLength: 8, withPad: " ", startingAt: 0), String(format: "%5d %3d %3d %3d  %9.3f  %6.3f", score.pairs,
-                  score.truePositives, score.falsePositives, score.falseNegatives, score.precision, score.recall))
+            print(
+                split.padding(toLength: 8, withPad: " ", startingAt: 0),
+                String(
+                    format: "%5d %3d %3d %3d  %9.3f  %6.3f", score.pairs,
+                    score.truePositives, score.falsePositives, score.falseNegatives, score.precision, score.recall))
         }
         if verbose {
             for (pair, grouped) in mistakes {

@@ -18,9 +18,10 @@ enum Benchmark {
     }
 
     static func run(folder: String, queries: Int) -> Result {
-        let bytes = (try? FileManager.default.subpathsOfDirectory(atPath: folder))?.reduce(0) { total, name in
-            total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0)
-        } ?? 0
+        let bytes =
+            (try? FileManager.default.subpathsOfDirectory(atPath: folder))?.reduce(0) { total, name in
+                total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0)
+            } ?? 0
         var clock = ContinuousClock.now
         let loaded = Catalog.load(paths: [folder]).papers
         let parse = seconds(since: &clock)
@@ -46,7 +47,8 @@ enum Benchmark {
                 return parts[start..<(start + count)].joined(separator: " ")
             }
         }
-        let twoWords = words(2), tenWords = words(10)
+        let twoWords = words(2)
+        let tenWords = words(10)
         let docs = sample { Int.random(in: 0..<max(1, papers.count), using: &random) }
 
         var latencies: [(String, Double, Double)] = []
@@ -65,19 +67,62 @@ enum Benchmark {
             configure(&request)
             _ = try? index.search(request)
         }
-        time("keyword", tags) { tag in search { $0.keywords = [tag]; $0.limit = 10 } }
-        time("author", authors) { author in search { $0.authors = [author]; $0.limit = 10 } }
-        time("category", categories) { category in search { $0.categories = [category]; $0.limit = 10 } }
-        time("year", years) { year in search { $0.query = .years(year...year); $0.limit = 10 } }
+        time("keyword", tags) { tag in
+            search {
+                $0.keywords = [tag]
+                $0.limit = 10
+            }
+        }
+        time("author", authors) { author in
+            search {
+                $0.authors = [author]
+                $0.limit = 10
+            }
+        }
+        time("category", categories) { category in
+            search {
+                $0.categories = [category]
+                $0.limit = 10
+            }
+        }
+        time("year", years) { year in
+            search {
+                $0.query = .years(year...year)
+                $0.limit = 10
+            }
+        }
         // Optional words, top 10 by MaxScore, and the same by scoring every candidate.
-        time("2 words", twoWords) { text in search { $0.query = try? Query.parse(text); $0.limit = 10 } }
-        time("10 words", tenWords) { text in search { $0.query = try? Query.parse(text); $0.limit = 10 } }
+        time("2 words", twoWords) { text in
+            search {
+                $0.query = try? Query.parse(text)
+                $0.limit = 10
+            }
+        }
+        time("10 words", tenWords) { text in
+            search {
+                $0.query = try? Query.parse(text)
+                $0.limit = 10
+            }
+        }
         let some = max(10, queries / 10)
-        time("2 words, all", Array(twoWords.prefix(some))) { text in search { $0.query = try? Query.parse(text); $0.limit = 10; $0.prunes = false } }
-        time("10 words, all", Array(tenWords.prefix(some))) { text in search { $0.query = try? Query.parse(text); $0.limit = 10; $0.prunes = false } }
+        time("2 words, all", Array(twoWords.prefix(some))) { text in
+            search {
+                $0.query = try? Query.parse(text)
+                $0.limit = 10
+                $0.prunes = false
+            }
+        }
+        time("10 words, all", Array(tenWords.prefix(some))) { text in
+            search {
+                $0.query = try? Query.parse(text)
+                $0.limit = 10
+                $0.prunes = false
+            }
+        }
         time("related", Array(docs.prefix(max(10, queries / 10)))) { doc in _ = index.related(to: doc, limit: 10) }
-        return Result(folder: folder, papers: papers.count, megabytes: Double(bytes) / 1e6, parseSeconds: parse,
-                      indexSeconds: build, latencies: latencies, parsePeakMegabytes: parsePeak, peakMegabytes: peakResidentMegabytes())
+        return Result(
+            folder: folder, papers: papers.count, megabytes: Double(bytes) / 1e6, parseSeconds: parse,
+            indexSeconds: build, latencies: latencies, parsePeakMegabytes: parsePeak, peakMegabytes: peakResidentMegabytes())
     }
 
     static func printTable(_ results: [Result]) {
@@ -89,7 +134,9 @@ enum Benchmark {
             for (name, median, p99) in result.latencies {
                 print("  \(name.padding(toLength: 13, withPad: " ", startingAt: 0)) median \(format(median)) µs   p99 \(format(p99)) µs")
             }
-            print("  peak RSS     \(format(result.peakMegabytes)) MB  (\(format(result.peakMegabytes / result.megabytes))x the corpus; \(format(result.parsePeakMegabytes)) MB after parsing)")
+            print(
+                "  peak RSS     \(format(result.peakMegabytes)) MB  (\(format(result.peakMegabytes / result.megabytes))x the corpus; \(format(result.parsePeakMegabytes)) MB after parsing)"
+            )
         }
     }
 

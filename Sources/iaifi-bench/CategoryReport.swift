@@ -42,8 +42,9 @@ enum CategoryReport {
         lines.append("")
         lines.append("confidence".padded(14) + "papers".padded(9) + "right".padded(8) + "accuracy")
         for band in evaluation.bands where band.papers > 0 {
-            lines.append("\(format(band.lower, 1))-\(format(band.upper, 1))".padded(14) + String(band.papers).padded(9)
-                + String(band.right).padded(8) + format(Double(band.right) / Double(band.papers)))
+            lines.append(
+                "\(format(band.lower, 1))-\(format(band.upper, 1))".padded(14) + String(band.papers).padded(9)
+                    + String(band.right).padded(8) + format(Double(band.right) / Double(band.papers)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -51,6 +52,6 @@ enum CategoryReport {
     private static func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 }
 
-private extension String {
-    func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+extension String {
+    fileprivate func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }

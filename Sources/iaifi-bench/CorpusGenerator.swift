@@ -15,7 +15,9 @@ struct CorpusGenerator {
 
     mutating func write(papers: Int, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let arxiv = papers / 10, hf = papers / 10, iaifi = papers - arxiv - hf
+        let arxiv = papers / 10
+        let hf = papers / 10
+        let iaifi = papers - arxiv - hf
         try write(iaifiPage(iaifi), to: folder + "/iaifi-papers.txt")
         try write(arxivListing(arxiv), to: folder + "/arxiv-listing.txt")
         try write(huggingFacePage(hf), to: folder + "/hf-daily-papers.txt")

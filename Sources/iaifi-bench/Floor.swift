@@ -35,9 +35,11 @@ enum Floor {
         let total = result.readSeconds + result.scanSeconds
         Swift.print("\(folder): floor (read + split + look up every word, one core)")
         Swift.print(String(format: "  %.0f MB, %d words, %d distinct", result.megabytes, result.words, result.vocabulary))
-        Swift.print(String(format: "  read %.0f ms, scan %.0f ms: %.0f MB/s (%.0f MB/s without reading)",
-                           result.readSeconds * 1000, result.scanSeconds * 1000,
-                           result.megabytes / total, result.megabytes / result.scanSeconds))
+        Swift.print(
+            String(
+                format: "  read %.0f ms, scan %.0f ms: %.0f MB/s (%.0f MB/s without reading)",
+                result.readSeconds * 1000, result.scanSeconds * 1000,
+                result.megabytes / total, result.megabytes / result.scanSeconds))
     }
 
     private static func seconds(_ duration: Duration) -> Double {
@@ -53,7 +55,8 @@ enum Floor {
 
         /// Looks up every word of `bytes`; returns how many there were.
         mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var words = 0, length = 0
+            var words = 0
+            var length = 0
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             let mask = slots.count - 1
             slots.withUnsafeMutableBufferPointer { slots in

@@ -11,8 +11,10 @@ struct Vocabulary {
     var categories: [String] = []
 
     static func bundled() -> Vocabulary {
-        guard let location = CatalogLocation.defaultPaths() else { fatalError("no bundled Data/ folder found") }
-        let catalog = Catalog.load(paths: location.paths)
+        // The checkout's Data/ folder: this file is Sources/iaifi-bench/Vocabulary.swift.
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data").path
+        let catalog = Catalog.load(paths: [data])
         var vocabulary = Vocabulary()
         for paper in catalog.papers {
             vocabulary.titleWords += (paper.title ?? "").split(separator: " ").map(String.init)

@@ -100,11 +100,17 @@ struct Console {
     /// answer is being discarded or stdout failed before.
     private mutating func send() {
         if !discarded, discards() { discarded = true }
-        guard !discarded else { return (output, errors) = ("", "") }
+        guard !discarded else {
+            (output, errors) = ("", "")
+            return
+        }
         // stderr may be closed (`2>&-`): the output still goes out.
         _ = Self.writeAll(errors, to: STDERR_FILENO)
         errors = ""
-        guard failure == 0 else { return output = "" }
+        guard failure == 0 else {
+            output = ""
+            return
+        }
         var text = output
         output = ""
         let skipped = min(alreadyWritten, text.utf8.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperCatalog
 
 /// Every kind of bad input in `Tests/Fixtures/inputs/`: read what can be
@@ -7,10 +8,13 @@ import Testing
 @Suite struct BadInputTests {
     private func load(_ name: String) -> Catalog { Catalog.load(paths: [Paths.fixture("inputs/" + name)]) }
 
-    private func expect(_ catalog: Catalog, _ severity: Diagnostic.Severity, line: Int?, _ text: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(catalog.diagnostics.contains { $0.severity == severity && $0.line == line && $0.message.contains(text) },
-                "\(catalog.diagnostics)", sourceLocation: sourceLocation)
+    private func expect(
+        _ catalog: Catalog, _ severity: Diagnostic.Severity, line: Int?, _ text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            catalog.diagnostics.contains { $0.severity == severity && $0.line == line && $0.message.contains(text) },
+            "\(catalog.diagnostics)", sourceLocation: sourceLocation)
     }
 
     @Test func emptyWhitespaceBinaryUnknown() {
@@ -78,8 +82,10 @@ import Testing
         let noAuthors = load("hf-no-authors.txt")
         #expect(noAuthors.papers.count == 1 && noAuthors.papers[0].authorCount == nil)
         expect(load("hf-no-date.txt"), .warning, line: 8, "expected a date")
-        for name in ["iaifi-no-authors.txt", "iaifi-no-abstract.txt", "iaifi-no-keywords.txt", "arxiv-no-abstract.txt",
-                     "arxiv-no-created.txt", "hf-no-abstract.txt", "hf-no-date.txt"] {
+        for name in [
+            "iaifi-no-authors.txt", "iaifi-no-abstract.txt", "iaifi-no-keywords.txt", "arxiv-no-abstract.txt",
+            "arxiv-no-created.txt", "hf-no-abstract.txt", "hf-no-date.txt",
+        ] {
             #expect(load(name).papers.count == 1, "\(name)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperCatalog
 
 /// The repository's `Data/` folder and `Tests/Fixtures/`.

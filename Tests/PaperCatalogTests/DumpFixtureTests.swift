@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PaperCatalog
 
 /// Small hand-made dumps, one irregularity each.
@@ -39,7 +40,8 @@ import Testing
         let iaifi = read(iaifiHeader + "Astrophysics Jan 2, 2024\nA Title\nMichael S. Albergo, J.-P. Uzan, E. Berger Jr. et al.\n\(abstract)\nflows\n")
         #expect(iaifi.papers.first?.authors == ["Michael S. Albergo", "J.-P. Uzan", "E. Berger Jr."])
         #expect(!iaifi.diagnostics.contains { $0.severity == .warning && !$0.message.contains("states") })
-        let arxiv = read("Scene of the Crime\nAxel Feldmann, Thomas R. Harvey\n\n\(abstract)\n\n59 pages, 14 figures\n\narXiv:2610.00196v1\nCreated: 2026-10-27\n")
+        let arxiv = read(
+            "Scene of the Crime\nAxel Feldmann, Thomas R. Harvey\n\n\(abstract)\n\n59 pages, 14 figures\n\narXiv:2610.00196v1\nCreated: 2026-10-27\n")
         #expect(arxiv.papers.first?.authors == ["Axel Feldmann", "Thomas R. Harvey"])
         #expect(arxiv.papers.first?.title == "Scene of the Crime")
         #expect(arxiv.diagnostics.isEmpty)
@@ -93,7 +95,8 @@ import Testing
     }
 
     @Test func lineEndingsAndByteOrderMark() {
-        let text = "\u{FEFF}Astrophysics Jan 2, 2024\r\nTitle One\r\nAnn Author\r\n\(abstract)\r\ndark matter\rAstrophysics Jan 3, 2024\rTitle Two\rBo Author\r\(abstract)\rgalaxies\r"
+        let text =
+            "\u{FEFF}Astrophysics Jan 2, 2024\r\nTitle One\r\nAnn Author\r\n\(abstract)\r\ndark matter\rAstrophysics Jan 3, 2024\rTitle Two\rBo Author\r\(abstract)\rgalaxies\r"
         let catalog = read(text)
         #expect(catalog.papers.map(\.title) == ["Title One", "Title Two"])
         #expect(catalog.papers[1].sources[0].line == 6)

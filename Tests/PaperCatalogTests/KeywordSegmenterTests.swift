@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PaperCatalog
 
 @Suite struct KeywordSegmenterTests {
@@ -25,8 +26,10 @@ import Testing
 
     /// All five files together: every line of the bundled catalog but six.
     @Test func matchesAllHandLabelledTags() throws {
-        let fixtures = ["keyword-tags-gold.txt", "keyword-tags-gold-random.txt", "keyword-tags-gold-heldout.txt",
-                        "keyword-tags-gold-blind.txt", "keyword-tags-gold-rest.txt"]
+        let fixtures = [
+            "keyword-tags-gold.txt", "keyword-tags-gold-random.txt", "keyword-tags-gold-heldout.txt",
+            "keyword-tags-gold-blind.txt", "keyword-tags-gold-rest.txt",
+        ]
         #expect(try f1(against: fixtures) >= 0.98)
     }
 
@@ -37,9 +40,12 @@ import Testing
             try String(contentsOfFile: Paths.fixture(fixture), encoding: .utf8)
                 .split(separator: "\n").map { $0.components(separatedBy: " | ") }
         }
-        let predicted = Dictionary(bundled.papers.compactMap { paper in paper.keywordLine.map { ($0, paper.keywords) } },
-                                   uniquingKeysWith: { first, _ in first })
-        var truePositives = 0, predictedCount = 0, goldCount = 0
+        let predicted = Dictionary(
+            bundled.papers.compactMap { paper in paper.keywordLine.map { ($0, paper.keywords) } },
+            uniquingKeysWith: { first, _ in first })
+        var truePositives = 0
+        var predictedCount = 0
+        var goldCount = 0
         for tags in gold {
             let line = tags.joined(separator: " ")
             let guess = try #require(predicted[line], "gold line not in the catalog: \(line)")
@@ -47,7 +53,8 @@ import Testing
             predictedCount += guess.count
             goldCount += tags.count
         }
-        let precision = Double(truePositives) / Double(predictedCount), recall = Double(truePositives) / Double(goldCount)
+        let precision = Double(truePositives) / Double(predictedCount)
+        let recall = Double(truePositives) / Double(goldCount)
         let f1 = 2 * precision * recall / (precision + recall)
         print("keyword segmentation on \(gold.count) hand-labelled lines (\(fixtures.joined(separator: ", "))): P \(precision) R \(recall) F1 \(f1)")
         return f1
@@ -65,7 +72,10 @@ import Testing
     /// dozens of papers); a tag neither starts nor ends with `to`.
     @Test(arguments: [
         ("3d dust mapping bayesian inference variational inference posterior estimation kernel methods", ["3d dust mapping", "bayesian inference"]),
-        ("quasi-newton methods learning to optimize hypergradient descent inverse problems surrogate modeling", ["quasi-newton methods", "learning to optimize"]),
+        (
+            "quasi-newton methods learning to optimize hypergradient descent inverse problems surrogate modeling",
+            ["quasi-newton methods", "learning to optimize"]
+        ),
     ])
     func concatenationsAndFunctionWords(line: String, expected: [String]) throws {
         let tags = try #require(bundled.papers.first { $0.keywordLine == line }?.keywords)
@@ -85,8 +95,10 @@ import Testing
     /// `super` and `derived` are never last in a phrase of the abstracts.
     @Test(arguments: [
         ("super moduli spaces supergeometry torus localization string theory spinor bundles", "super moduli spaces"),
-        ("shifted symplectic structures derived algebraic geometry lagrangian methods moduli spaces of sheaves group theory",
-         "derived algebraic geometry"),
+        (
+            "shifted symplectic structures derived algebraic geometry lagrangian methods moduli spaces of sheaves group theory",
+            "derived algebraic geometry"
+        ),
     ])
     func rareTagsEndWhereProsePhrasesEnd(line: String, tag: String) throws {
         let tags = try #require(bundled.papers.first { $0.keywordLine == line }?.keywords)
@@ -96,8 +108,10 @@ import Testing
     /// Five tags a line, as on the site: tags that recur are recovered from
     /// repetition alone, with no prose to help.
     @Test func recurringTagsAreLearnedFromASmallCorpus() {
-        let pool = ["dark matter", "galaxy formation", "stellar streams", "neural networks", "gravitational waves",
-                    "normalizing flows", "anomaly detection"]
+        let pool = [
+            "dark matter", "galaxy formation", "stellar streams", "neural networks", "gravitational waves",
+            "normalizing flows", "anomaly detection",
+        ]
         let lines = (0..<7).map { first in (0..<5).map { pool[(first + 2 * $0) % pool.count] } }
         let tags = KeywordSegmenter.segment(lines.map { $0.joined(separator: " ") }, prose: { _ in [] })
         #expect(tags == lines)
@@ -111,8 +125,10 @@ import Testing
         var lines = (0..<10).map { first in (0..<5).map { common[(first + $0) % common.count] }.joined(separator: " ") }
         var prose: [[String]] = lines.map { _ in [] }
         lines.append("quantum computing classical shadow tomography choi matrix reconstruction quantum states dark matter")
-        prose.append(["Learning quantum channels",
-                      "We combine classical shadow tomography with Choi matrix reconstruction to learn quantum channels."])
+        prose.append([
+            "Learning quantum channels",
+            "We combine classical shadow tomography with Choi matrix reconstruction to learn quantum channels.",
+        ])
         let tags = KeywordSegmenter.segment(lines, prose: { prose[$0] })
         #expect(tags.last == ["quantum computing", "classical shadow tomography", "choi matrix reconstruction", "quantum states", "dark matter"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PaperCatalog
 
 /// The line-level readers shared by the dump formats, on hand-made lines,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PaperCatalog
 
 @Suite struct PaperIdentifierTests {
@@ -9,22 +10,29 @@ import Testing
     }
 
     @Test func compoundSurnamesStayWhole() {
-        #expect(ids([(["Siddharth Mishra-Sharma", "Yiding Song"], "PAPERCLIP: Associating Astronomical Observations"),
-                     (["Carolina Cuesta-Lazaro"], "Point cloud"), (["Ryan D'Alonzo"], "Machine learning"),
-                     (["Wynn Jacobson-Galán"], "SN 2023ixf"), (["Alexander T. Gagliano"], "The Accuracy")])
-            == ["mishrasharma2024paperclip", "cuestalazaro2024point", "dalonzo2024machine", "jacobsongalan2024sn", "gagliano2024accuracy"])
+        #expect(
+            ids([
+                (["Siddharth Mishra-Sharma", "Yiding Song"], "PAPERCLIP: Associating Astronomical Observations"),
+                (["Carolina Cuesta-Lazaro"], "Point cloud"), (["Ryan D'Alonzo"], "Machine learning"),
+                (["Wynn Jacobson-Galán"], "SN 2023ixf"), (["Alexander T. Gagliano"], "The Accuracy"),
+            ])
+                == ["mishrasharma2024paperclip", "cuestalazaro2024point", "dalonzo2024machine", "jacobsongalan2024sn", "gagliano2024accuracy"])
     }
 
     @Test func collaborationsAndNoAuthors() {
-        #expect(ids([(["CMS Collaboration"], "Search for"), ([], "The Hidden Geometry of Learning")])
-            == ["cms2024search", "hidden2024geometry"])
+        #expect(
+            ids([(["CMS Collaboration"], "Search for"), ([], "The Hidden Geometry of Learning")])
+                == ["cms2024search", "hidden2024geometry"])
     }
 
     @Test func collisionsStillGetSuffixes() {
         // Two spellings of one compound surname, and the same surname written without the hyphen's first half.
-        #expect(ids([(["Siddharth Mishra-Sharma"], "Strong lensing"), (["S. Mishra-Sharma"], "Strong lensing"),
-                     (["Prafull Sharma"], "Strong lensing"), (["Siddharth Mishra-Sharma"], "Strong lensing")])
-            == ["mishrasharma2024strong", "mishrasharma2024strongb", "sharma2024strong", "mishrasharma2024strongc"])
+        #expect(
+            ids([
+                (["Siddharth Mishra-Sharma"], "Strong lensing"), (["S. Mishra-Sharma"], "Strong lensing"),
+                (["Prafull Sharma"], "Strong lensing"), (["Siddharth Mishra-Sharma"], "Strong lensing"),
+            ])
+                == ["mishrasharma2024strong", "mishrasharma2024strongb", "sharma2024strong", "mishrasharma2024strongc"])
     }
 
     @Test func bundledIdsOfCompoundSurnames() {

@@ -1,5 +1,5 @@
-import Testing
 import PaperCatalog
+import Testing
 
 @Suite struct PaperLinkTests {
     @Test func anArxivIdGivesTheAbstractPageAndThePDF() {
@@ -25,8 +25,9 @@ import PaperCatalog
 
     @Test func withoutATitleTheAbstractOrTheIdIsSearched() {
         let words = (1...20).map { "w\($0)" }.joined(separator: " ")
-        #expect(Paper(id: "x", abstract: words).url
-            == "https://arxiv.org/search/?query=w1%20w2%20w3%20w4%20w5%20w6%20w7%20w8%20w9%20w10%20w11%20w12&searchtype=abstract")
+        #expect(
+            Paper(id: "x", abstract: words).url
+                == "https://arxiv.org/search/?query=w1%20w2%20w3%20w4%20w5%20w6%20w7%20w8%20w9%20w10%20w11%20w12&searchtype=abstract")
         #expect(Paper(id: "lonely2020", title: " \"\" ").url == "https://arxiv.org/search/?query=lonely2020&searchtype=all")
     }
 

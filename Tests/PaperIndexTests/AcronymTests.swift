@@ -1,5 +1,6 @@
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 /// Acronyms learned from hand-made abstracts, and how search uses them.
@@ -13,9 +14,10 @@ import Testing
         "Diffusion models for weather, never abbreviated.", "A survey of dark matter candidates, written out in full.",
         "The (LSST) survey, and a (NASA) mission, and an (x) and (ABC) with no words before.",
     ]
-    private static let index = CatalogIndex(papers: abstracts.enumerated().map { position, abstract in
-        Paper(id: "p\(position)", title: "Paper \(position)", abstract: abstract)
-    })
+    private static let index = CatalogIndex(
+        papers: abstracts.enumerated().map { position, abstract in
+            Paper(id: "p\(position)", title: "Paper \(position)", abstract: abstract)
+        })
 
     private func ids(_ query: String) throws -> Set<String> {
         Set(try Self.index.search(SearchRequest(query: try Query.parse(query))).map(\.paper.id))

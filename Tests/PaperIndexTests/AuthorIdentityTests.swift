@@ -1,6 +1,7 @@
 import Foundation
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 private func papers(_ configure: (inout SearchRequest) -> Void) throws -> Set<String> {
@@ -23,8 +24,10 @@ private func query(_ text: String) throws -> Set<String> { try papers { $0.query
     }
 
     @Test func peopleSharingASurnameStayApart() {
-        for (a, b) in [("Kyle Cranmer", "Miles Cranmer"), ("Tatsuya Matsumoto", "Ryo Matsumoto"), ("Edo Berger", "Nicolas Berger"),
-                       ("Siddharth Mishra-Sharma", "Prafull Sharma"), ("Ziming Liu", "Yizhou Liu")] {
+        for (a, b) in [
+            ("Kyle Cranmer", "Miles Cranmer"), ("Tatsuya Matsumoto", "Ryo Matsumoto"), ("Edo Berger", "Nicolas Berger"),
+            ("Siddharth Mishra-Sharma", "Prafull Sharma"), ("Ziming Liu", "Yizhou Liu"),
+        ] {
             #expect(index.identity(ofAuthor: a) != nil && index.identity(ofAuthor: a) != index.identity(ofAuthor: b), "\(a) / \(b)")
         }
     }
@@ -141,7 +144,10 @@ private func query(_ text: String) throws -> Set<String> { try papers { $0.query
     }
 
     @Test func identitiesSurviveASnapshot() throws {
-        final class Bytes { let bytes: [UInt8]; init(_ bytes: [UInt8]) { self.bytes = bytes } }
+        final class Bytes {
+            let bytes: [UInt8]
+            init(_ bytes: [UInt8]) { self.bytes = bytes }
+        }
         let owner = Bytes(IndexSnapshot.bytes(of: index, fingerprint: "test"))
         owner.bytes.withUnsafeBytes { raw in
             guard case .fresh(let read, _, _) = IndexSnapshot.read(raw, owner: owner, fingerprint: "test") else {

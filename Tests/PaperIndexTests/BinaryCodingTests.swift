@@ -1,5 +1,6 @@
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 @Suite struct BinaryCodingTests {

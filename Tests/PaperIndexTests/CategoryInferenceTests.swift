@@ -1,5 +1,6 @@
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 @Suite struct CategoryInferenceTests {
@@ -9,9 +10,11 @@ import Testing
     }
 
     @Test func huggingFaceAIPapersAreFoundationalAI() throws {
-        for title in ["Grokking as the Transition from Lazy to Rich Training Dynamics",
-                      "Muon: Training and Trade-offs with Latent Attention and MoE",
-                      "A Model Zoo on Phase Transitions in Neural Networks"] {
+        for title in [
+            "Grokking as the Transition from Lazy to Rich Training Dynamics",
+            "Muon: Training and Trade-offs with Latent Attention and MoE",
+            "A Model Zoo on Phase Transitions in Neural Networks",
+        ] {
             #expect(try inferred(titled: title)?.name == "Foundational AI", "\(title)")
         }
         #expect(try inferred(titled: "Precision holography for non-conformal branes")?.name == "Theoretical Physics")
@@ -33,10 +36,11 @@ import Testing
         let widened = try index.search(request)
         let added = widened.filter { $0.paper.category == nil }
         #expect(widened.count == stated.count + added.count && !added.isEmpty)
-        #expect(added.allSatisfy {
-            index.inferredCategory(of: $0.doc)?.name == "Foundational AI"
-                && index.inferredCategory(of: $0.doc)!.confidence >= CatalogIndex.inferredCategoryThreshold
-        })
+        #expect(
+            added.allSatisfy {
+                index.inferredCategory(of: $0.doc)?.name == "Foundational AI"
+                    && index.inferredCategory(of: $0.doc)!.confidence >= CatalogIndex.inferredCategoryThreshold
+            })
     }
 
     @Test func categoriesCountInferredApart() throws {
@@ -62,7 +66,8 @@ import Testing
 
     @Test func trainingTwiceGivesTheSameProbabilities() {
         let training = index.papers.filter { $0.category != nil }.map { (features: CategoryFeatures($0, includingTags: true), category: $0.category!) }
-        let first = CategoryModel(training), second = CategoryModel(training)
+        let first = CategoryModel(training)
+        let second = CategoryModel(training)
         for paper in index.papers {
             let features = CategoryFeatures(paper, includingTags: false)
             #expect(first.probabilities(of: features) == second.probabilities(of: features))
@@ -76,13 +81,15 @@ import Testing
     }
 
     private var smallCatalog: [Paper] {
-        [paper("a1", "Astrophysics", "galaxy cluster lensing survey of dark matter halos", authors: ["Vera Rubin"]),
-         paper("a2", "Astrophysics", "supernova light curves in a galaxy survey", authors: ["Vera Rubin"]),
-         paper("f1", "Foundational AI", "transformer language model training with attention", authors: ["Ada Lovelace"]),
-         paper("f2", "Foundational AI", "scaling laws of neural network training", authors: ["Ada Lovelace"]),
-         paper("x1", nil, "attention in transformer language models"),
-         paper("x2", nil, "a new galaxy survey", authors: ["V. Rubin"]),
-         paper("x3", nil, "")]
+        [
+            paper("a1", "Astrophysics", "galaxy cluster lensing survey of dark matter halos", authors: ["Vera Rubin"]),
+            paper("a2", "Astrophysics", "supernova light curves in a galaxy survey", authors: ["Vera Rubin"]),
+            paper("f1", "Foundational AI", "transformer language model training with attention", authors: ["Ada Lovelace"]),
+            paper("f2", "Foundational AI", "scaling laws of neural network training", authors: ["Ada Lovelace"]),
+            paper("x1", nil, "attention in transformer language models"),
+            paper("x2", nil, "a new galaxy survey", authors: ["V. Rubin"]),
+            paper("x3", nil, ""),
+        ]
     }
 
     @Test func aSmallCatalogInfersFromWordsAndAuthors() throws {
@@ -97,13 +104,15 @@ import Testing
 
     /// Words common to both categories say nothing; each author's other papers decide.
     @Test func authorsDecideWhenTheWordsDoNot() throws {
-        let papers = [paper("t1", "Theoretical Physics", "a model of the data", authors: ["Ann Theorist"]),
-                      paper("t2", "Theoretical Physics", "a model of the data", authors: ["Ann Theorist", "Bo Both"]),
-                      paper("e1", "Experimental Physics", "a model of the data", authors: ["Eve Experimenter"]),
-                      paper("e2", "Experimental Physics", "a model of the data", authors: ["Eve Experimenter", "Bo Both"]),
-                      paper("x1", nil, "a model of the data", authors: ["A. Theorist"]),
-                      paper("x2", nil, "a model of the data", authors: ["E. Experimenter", "Bo Both"]),
-                      paper("x3", nil, "a model of the data", authors: ["Bo Both"])]
+        let papers = [
+            paper("t1", "Theoretical Physics", "a model of the data", authors: ["Ann Theorist"]),
+            paper("t2", "Theoretical Physics", "a model of the data", authors: ["Ann Theorist", "Bo Both"]),
+            paper("e1", "Experimental Physics", "a model of the data", authors: ["Eve Experimenter"]),
+            paper("e2", "Experimental Physics", "a model of the data", authors: ["Eve Experimenter", "Bo Both"]),
+            paper("x1", nil, "a model of the data", authors: ["A. Theorist"]),
+            paper("x2", nil, "a model of the data", authors: ["E. Experimenter", "Bo Both"]),
+            paper("x3", nil, "a model of the data", authors: ["Bo Both"]),
+        ]
         let index = CatalogIndex(papers: papers)
         func inferred(_ id: String) throws -> InferredCategory { try #require(index.inferredCategory(of: index.doc(withID: id)!)) }
         #expect(try inferred("x1").name == "Theoretical Physics")
@@ -113,12 +122,18 @@ import Testing
     }
 
     @Test func theSamePapersGiveTheSameAnswers() {
-        let first = CatalogIndex(papers: smallCatalog), second = CatalogIndex(papers: smallCatalog)
+        let first = CatalogIndex(papers: smallCatalog)
+        let second = CatalogIndex(papers: smallCatalog)
         for doc in 0..<first.count { #expect(first.inferredCategory(of: doc) == second.inferredCategory(of: doc)) }
     }
 
     @Test func noCategorisedPapersOrOnlyOneCategoryInferNothing() {
-        let none = CatalogIndex(papers: smallCatalog.map { var paper = $0; paper.category = nil; return paper })
+        let none = CatalogIndex(
+            papers: smallCatalog.map {
+                var paper = $0
+                paper.category = nil
+                return paper
+            })
         #expect((0..<none.count).allSatisfy { none.inferredCategory(of: $0) == nil })
         let one = CatalogIndex(papers: smallCatalog.filter { $0.category != "Foundational AI" })
         #expect((0..<one.count).allSatisfy { one.inferredCategory(of: $0) == nil })

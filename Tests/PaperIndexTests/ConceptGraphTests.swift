@@ -1,7 +1,8 @@
 import PaperCatalog
 import Testing
-@testable import PaperIndex
 import TextNormalization
+
+@testable import PaperIndex
 
 /// A small index of hand-made papers, newest first by date.
 private func fixture(_ papers: [Paper]) -> CatalogIndex { CatalogIndex(papers: papers) }
@@ -24,9 +25,10 @@ private func all(_ index: CatalogIndex) throws -> Hits {
         #expect(both == 14)
         let learning = try #require(graph.nodes.firstIndex { $0.id == "representation learning" })
         let interpretability = try #require(graph.nodes.firstIndex { $0.id == "interpretability" })
-        let edge = try #require(graph.edges.first {
-            Set([$0.source, $0.target]) == Set([learning, interpretability])
-        })
+        let edge = try #require(
+            graph.edges.first {
+                Set([$0.source, $0.target]) == Set([learning, interpretability])
+            })
         #expect(edge.papers == both)
         let union = graph.nodes[learning].papers + graph.nodes[interpretability].papers - both
         #expect(abs(edge.jaccard - Double(both) / Double(union)) < 1e-12)
@@ -38,7 +40,8 @@ private func all(_ index: CatalogIndex) throws -> Hits {
         let graph = index.conceptGraph(of: hits, kind: .tags)
         let facets = try index.count(.keywords).rows
         #expect(graph.nodes.count == facets.count)
-        #expect(Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.label, $0.papers) })
+        #expect(
+            Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.label, $0.papers) })
                 == Dictionary(uniqueKeysWithValues: facets.map { ($0.value!, $0.count) }))
     }
 

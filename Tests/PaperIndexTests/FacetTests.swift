@@ -1,8 +1,9 @@
 import Foundation
 import PaperCatalog
 import Testing
-@testable import PaperIndex
 import TextNormalization
+
+@testable import PaperIndex
 
 /// Facets count from the exact indices without decoding a paper; the
 /// counts must be those made by decoding every selected paper, for each
@@ -10,8 +11,10 @@ import TextNormalization
 /// random ones full of spellings of one value.
 @Suite struct FacetTests {
     @Test(arguments: Facet.allCases) func bundledCountsAreThoseOfTheDecodedPapers(facet: Facet) throws {
-        for request in Self.requests(keywords: ["dark matter", "neural networks", "diffusion models"], authors: ["Villar", "J. Thaler"],
-                                     categories: ["Astrophysics", "Foundational AI"], query: "\"dark matter\" -review") {
+        for request in Self.requests(
+            keywords: ["dark matter", "neural networks", "diffusion models"], authors: ["Villar", "J. Thaler"],
+            categories: ["Astrophysics", "Foundational AI"], query: "\"dark matter\" -review")
+        {
             try expectReference(index, facet, request)
         }
     }
@@ -19,8 +22,10 @@ import TextNormalization
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64]) func randomCountsAreThoseOfTheDecodedPapers(seed: UInt64) throws {
         let catalog = CatalogIndex(papers: RandomCatalog.papers(400, seed: seed))
         for facet in Facet.allCases {
-            for request in Self.requests(keywords: ["dark matter", "neural network", "galaxy"], authors: ["Villar", "A. Smith"],
-                                         categories: ["Astrophysics", "Foundational AI"], query: "lensing OR flows") {
+            for request in Self.requests(
+                keywords: ["dark matter", "neural network", "galaxy"], authors: ["Villar", "A. Smith"],
+                categories: ["Astrophysics", "Foundational AI"], query: "lensing OR flows")
+            {
                 try expectReference(catalog, facet, request)
             }
         }
@@ -50,7 +55,9 @@ import TextNormalization
     /// paper's values with that key.
     @Test func eachPostingHasItsPapersSpelling() {
         let catalog = CatalogIndex(papers: RandomCatalog.papers(300, seed: 7))
-        for (exact, values) in [(catalog.tags, { (paper: Paper) in paper.keywords }), (catalog.categories, { (paper: Paper) in paper.category.map { [$0] } ?? [] })] {
+        for (exact, values) in [
+            (catalog.tags, { (paper: Paper) in paper.keywords }), (catalog.categories, { (paper: Paper) in paper.category.map { [$0] } ?? [] }),
+        ] {
             for key in 0..<exact.keys.count {
                 let span = exact.starts.span(at: key, within: exact.docs.count)
                 for position in span {
@@ -94,15 +101,31 @@ import TextNormalization
         for author in authors { add { $0.authors = [author] } }
         for category in categories + [CatalogIndex.noCategory] {
             add { $0.categories = [category] }
-            add { $0.categories = [category]; $0.includesInferred = true }
+            add {
+                $0.categories = [category]
+                $0.includesInferred = true
+            }
         }
         add { $0.categories = categories }
         add { $0.includesInferred = true }
-        add { $0.since = PaperDate(iso: "2022"); $0.until = PaperDate(iso: "2023", roundingUp: true) }
-        add { $0.keywords = [keywords[0]]; $0.categories = [categories[0]]; $0.since = PaperDate(iso: "2021") }
-        add { $0.authors = [authors[0]]; $0.includesInferred = true }
+        add {
+            $0.since = PaperDate(iso: "2022")
+            $0.until = PaperDate(iso: "2023", roundingUp: true)
+        }
+        add {
+            $0.keywords = [keywords[0]]
+            $0.categories = [categories[0]]
+            $0.since = PaperDate(iso: "2021")
+        }
+        add {
+            $0.authors = [authors[0]]
+            $0.includesInferred = true
+        }
         add { $0.query = try? Query.parse(query) }
-        add { $0.query = try? Query.parse(query); $0.keywords = [keywords[0]] }
+        add {
+            $0.query = try? Query.parse(query)
+            $0.keywords = [keywords[0]]
+        }
         return requests
     }
 
@@ -110,7 +133,10 @@ import TextNormalization
         for (top, byCount) in [(nil, false), (3, false), (3, true), (nil, true)] as [(Int?, Bool)] {
             let counted = try catalog.count(facet, matching: request, top: top, yearsByCount: byCount)
             let expected = try Self.reference(facet, catalog, request, top: top, yearsByCount: byCount)
-            #expect(counted.rows == expected, "\(facet) \(request.keywords) \(request.authors) \(request.categories) \(request.includesInferred) \(String(describing: request.query)) top \(String(describing: top))")
+            #expect(
+                counted.rows == expected,
+                "\(facet) \(request.keywords) \(request.authors) \(request.categories) \(request.includesInferred) \(String(describing: request.query)) top \(String(describing: top))"
+            )
         }
     }
 
@@ -123,15 +149,19 @@ import TextNormalization
         let hits = try catalog.search(request).map { ($0, carried($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.doc < $1.0.doc }.map(\.0)
         if facet == .authors { return referenceAuthors(catalog, hits, top: top) }
         let inferring = request.includesInferred && facet == .categories
-        var counts: [String: Int] = [:], inferredCounts: [String: Int] = [:], spelling: [String: String] = [:]
-        var uninferred = 0, missing = 0
+        var counts: [String: Int] = [:]
+        var inferredCounts: [String: Int] = [:]
+        var spelling: [String: String] = [:]
+        var uninferred = 0
+        var missing = 0
         for hit in hits {
-            let values: [String] = switch facet {
-            case .keywords: hit.paper.keywords
-            case .authors: hit.paper.authors
-            case .categories: hit.paper.category.map { [$0] } ?? []
-            case .years: hit.paper.year.map { [String($0)] } ?? []
-            }
+            let values: [String] =
+                switch facet {
+                case .keywords: hit.paper.keywords
+                case .authors: hit.paper.authors
+                case .categories: hit.paper.category.map { [$0] } ?? []
+                case .years: hit.paper.year.map { [String($0)] } ?? []
+                }
             if values.isEmpty { missing += 1 }
             if inferring, values.isEmpty {
                 if let inferred = catalog.inferredCategory(of: hit.doc), inferred.confidence >= CatalogIndex.inferredCategoryThreshold {
@@ -146,7 +176,9 @@ import TextNormalization
             for value in Set(values.map { SearchText.key($0) }) { counts[value, default: 0] += 1 }
             for value in values where spelling[SearchText.key(value)] == nil { spelling[SearchText.key(value)] = value }
         }
-        var result = counts.map { FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value, inferred: inferring ? inferredCounts[$0.key, default: 0] : nil) }
+        var result = counts.map {
+            FacetCount(value: spelling[$0.key] ?? $0.key, count: $0.value, inferred: inferring ? inferredCounts[$0.key, default: 0] : nil)
+        }
         let total = { (count: FacetCount) in count.count + (count.inferred ?? 0) }
         result.sort { total($0) != total($1) ? total($0) > total($1) : $0.value! < $1.value! }
         if let top { result = Array(result.prefix(top)) }
@@ -159,7 +191,8 @@ import TextNormalization
 
     /// Papers per person, decoding each paper's author list.
     static func referenceAuthors(_ catalog: CatalogIndex, _ hits: [Hit], top: Int?) -> [FacetCount] {
-        var counts: [Int32: Int] = [:], seen: [Int32: Set<Int32>] = [:]
+        var counts: [Int32: Int] = [:]
+        var seen: [Int32: Set<Int32>] = [:]
         for hit in hits {
             var identitiesOfPaper = Set<Int32>()
             for name in hit.paper.authors {
@@ -173,8 +206,9 @@ import TextNormalization
         var result = counts.map { identity, count in
             let keys = catalog.identities.keys(of: Int(identity))
             let spellings = seen[identity] ?? []
-            return FacetCount(value: keys.first.map { catalog.authors.names[Int($0)] }, count: count,
-                              variants: keys.filter(spellings.contains).map { catalog.authors.names[Int($0)] })
+            return FacetCount(
+                value: keys.first.map { catalog.authors.names[Int($0)] }, count: count,
+                variants: keys.filter(spellings.contains).map { catalog.authors.names[Int($0)] })
         }
         result.sort { $0.count != $1.count ? $0.count > $1.count : ($0.value ?? "") < ($1.value ?? "") }
         return top.map { Array(result.prefix($0)) } ?? result
@@ -189,10 +223,14 @@ private struct RandomCatalog {
 
     private init(seed: UInt64) { state = seed }
 
-    static let keywords = ["dark matter", "Dark Matter", "dark matters", "neural network", "Neural Networks", "neural networks",
-                           "galaxy", "galaxies", "Galaxy", "lensing", "diffusion model", "diffusion models", "symbolic regression"]
-    static let authors = ["Victoria Ashley Villar", "V. A. Villar", "Ashley Villar", "Jesse Thaler", "J. Thaler", "Max Tegmark",
-                          "Kyle Cranmer", "Miles Cranmer", "A. Smith", "Alice Smith", "Andrew Smith", "José García", "Jose Garcia"]
+    static let keywords = [
+        "dark matter", "Dark Matter", "dark matters", "neural network", "Neural Networks", "neural networks",
+        "galaxy", "galaxies", "Galaxy", "lensing", "diffusion model", "diffusion models", "symbolic regression",
+    ]
+    static let authors = [
+        "Victoria Ashley Villar", "V. A. Villar", "Ashley Villar", "Jesse Thaler", "J. Thaler", "Max Tegmark",
+        "Kyle Cranmer", "Miles Cranmer", "A. Smith", "Alice Smith", "Andrew Smith", "José García", "Jose Garcia",
+    ]
     static let categories: [String?] = ["Astrophysics", "astrophysics", "Foundational AI", "Theoretical Physics", nil, nil]
     static let words = ["galaxy", "lensing", "flows", "transformer", "quark", "gluon", "supernova", "attention", "lattice", "survey"]
 
@@ -206,9 +244,10 @@ private struct RandomCatalog {
         let category = Self.categories[next(Self.categories.count)]
         let year = next(8) == 0 ? nil : 2018 + next(8)
         let date = year.flatMap { PaperDate(year: $0, month: 1 + next(12), day: 1 + next(28)) }
-        return Paper(id: "p\(position)", title: "Paper \(position) " + pick(Self.words, 3).joined(separator: " "),
-                     authors: pick(Self.authors, 1 + next(4)), authorsComplete: next(3) != 0, date: date,
-                     category: category, abstract: pick(Self.words, 8).joined(separator: " "), keywords: pick(Self.keywords, next(5)))
+        return Paper(
+            id: "p\(position)", title: "Paper \(position) " + pick(Self.words, 3).joined(separator: " "),
+            authors: pick(Self.authors, 1 + next(4)), authorsComplete: next(3) != 0, date: date,
+            category: category, abstract: pick(Self.words, 8).joined(separator: " "), keywords: pick(Self.keywords, next(5)))
     }
 
     /// `count` draws from `pool`, repeats allowed.

@@ -1,5 +1,6 @@
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 @Suite struct IndexBuildingTests {
@@ -51,8 +52,10 @@ import Testing
 
     @Test func papersGivenInAnyDateOrderAreNumberedNewestFirst() throws {
         // Given oldest, newest, undated, middle: numbered newest, middle, oldest, undated.
-        let dates: [PaperDate?] = [PaperDate(year: 2019, month: 1, day: 2), PaperDate(year: 2024, month: 5, day: 6), nil,
-                                   PaperDate(year: 2021, month: 3, day: 4)]
+        let dates: [PaperDate?] = [
+            PaperDate(year: 2019, month: 1, day: 2), PaperDate(year: 2024, month: 5, day: 6), nil,
+            PaperDate(year: 2021, month: 3, day: 4),
+        ]
         let papers = dates.enumerated().map { position, date in
             var paper = Paper(id: "p\(position)", title: "Dark matter halo \(position)")
             paper.date = date

@@ -1,8 +1,9 @@
 import Foundation
 import PaperCatalog
 import Testing
-@testable import PaperIndex
 import TextNormalization
+
+@testable import PaperIndex
 
 let index: CatalogIndex = {
     let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -26,16 +27,28 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
     }
 
     @Test func categoryFilterAndSuggestion() throws {
-        let astro = try search { $0.categories = ["Astrophysics"]; $0.sort = .date }
+        let astro = try search {
+            $0.categories = ["Astrophysics"]
+            $0.sort = .date
+        }
         #expect(astro.count == 152)
-        #expect(zip(astro, astro.dropFirst()).allSatisfy { ($0.paper.date ?? .init(year: 1, month: 1, day: 1)!) >= ($1.paper.date ?? .init(year: 1, month: 1, day: 1)!) })
-        #expect(throws: SearchError.unknownCategory("Astrophisics", suggestion: "Astrophysics", known: ["Astrophysics", "Experimental Physics", "Foundational AI", "Theoretical Physics"])) {
+        #expect(
+            zip(astro, astro.dropFirst()).allSatisfy {
+                ($0.paper.date ?? .init(year: 1, month: 1, day: 1)!) >= ($1.paper.date ?? .init(year: 1, month: 1, day: 1)!)
+            })
+        #expect(
+            throws: SearchError.unknownCategory(
+                "Astrophisics", suggestion: "Astrophysics", known: ["Astrophysics", "Experimental Physics", "Foundational AI", "Theoretical Physics"])
+        ) {
             _ = try search { $0.categories = ["Astrophisics"] }
         }
     }
 
     @Test func authorAndDateFilters() throws {
-        let tegmark = try search("\"dark matter\"") { $0.authors = ["Tegmark"]; $0.since = PaperDate(iso: "2022") }
+        let tegmark = try search("\"dark matter\"") {
+            $0.authors = ["Tegmark"]
+            $0.since = PaperDate(iso: "2022")
+        }
         #expect(!tegmark.isEmpty)
         #expect(tegmark.allSatisfy { $0.paper.authors.contains { $0.contains("Tegmark") } && $0.paper.year! >= 2022 })
         #expect(try search("author:^Tegmark").isEmpty)
@@ -80,18 +93,30 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
 
     @Test func maxScoreGivesTheSameTopTenAsScoringEveryCandidate() throws {
         var generator = SystemRandomNumberGenerator()
-        let words = ["dark", "matter", "neural", "network", "lattice", "qcd", "galaxy", "the", "diffusion", "model", "jet",
-                     "anomaly", "detection", "strong", "lensing", "SBI", "multi-scale", "simulation-based", "inference", "flows"]
+        let words = [
+            "dark", "matter", "neural", "network", "lattice", "qcd", "galaxy", "the", "diffusion", "model", "jet",
+            "anomaly", "detection", "strong", "lensing", "SBI", "multi-scale", "simulation-based", "inference", "flows",
+        ]
         for _ in 0..<200 {
             let query = (0..<Int.random(in: 1...10, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
             let pruned = try search(query) { $0.limit = 10 }
-            let exhaustive = try search(query) { $0.limit = 10; $0.prunes = false }
+            let exhaustive = try search(query) {
+                $0.limit = 10
+                $0.prunes = false
+            }
             #expect(pruned.map(\.doc) == exhaustive.map(\.doc), "\(query)")
             #expect(pruned.map(\.score!) == exhaustive.map(\.score!), "\(query)")
         }
         // Filters and exclusions bound the pruned search too.
-        let filtered = try search("dark matter -halo") { $0.limit = 5; $0.categories = ["Astrophysics"] }
-        let all = try search("dark matter -halo") { $0.limit = 5; $0.categories = ["Astrophysics"]; $0.prunes = false }
+        let filtered = try search("dark matter -halo") {
+            $0.limit = 5
+            $0.categories = ["Astrophysics"]
+        }
+        let all = try search("dark matter -halo") {
+            $0.limit = 5
+            $0.categories = ["Astrophysics"]
+            $0.prunes = false
+        }
         #expect(filtered.map(\.doc) == all.map(\.doc))
     }
 
@@ -99,10 +124,11 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         #expect(try search("models*").count >= (try search("model")).count)
         let selfSupervised = try search("self-sup*")
         #expect(!selfSupervised.isEmpty)
-        #expect(selfSupervised.allSatisfy { hit in
-            [hit.paper.title, hit.paper.abstract].compactMap { $0?.lowercased() }.contains { $0.contains("self-sup") || $0.contains("selfsup") }
-                || hit.paper.keywords.contains { $0.contains("self-sup") || $0.contains("selfsup") }
-        })
+        #expect(
+            selfSupervised.allSatisfy { hit in
+                [hit.paper.title, hit.paper.abstract].compactMap { $0?.lowercased() }.contains { $0.contains("self-sup") || $0.contains("selfsup") }
+                    || hit.paper.keywords.contains { $0.contains("self-sup") || $0.contains("selfsup") }
+            })
     }
 
     @Test func spellingVariantsAndCompoundsFindTheSamePapers() throws {
@@ -127,14 +153,18 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         #expect(([acronym[0].paper.title, acronym[0].paper.abstract].compactMap { $0 }.joined()).contains("SBI"))
         // Two bundled papers write only `LLM`; the long form, defined in others, finds them.
         let expansion = try search("large language models")
-        #expect(expansion.contains { hit in
-            let text = [hit.paper.title, hit.paper.abstract].compactMap { $0 }.joined()
-            return text.contains("LLM") && !text.lowercased().replacingOccurrences(of: "-", with: " ").contains("large language model")
-        })
+        #expect(
+            expansion.contains { hit in
+                let text = [hit.paper.title, hit.paper.abstract].compactMap { $0 }.joined()
+                return text.contains("LLM") && !text.lowercased().replacingOccurrences(of: "-", with: " ").contains("large language model")
+            })
     }
 
     @Test func matchesNameTheWordsAndMarkTheExcerpt() throws {
-        let hits = try search("dark matter substructure") { $0.limit = 3; $0.explainsMatches = true }
+        let hits = try search("dark matter substructure") {
+            $0.limit = 3
+            $0.explainsMatches = true
+        }
         for hit in hits {
             let matches = try #require(hit.matches)
             #expect(matches.fields.contains { $0.field == .title || $0.field == .abstract })
@@ -158,11 +188,12 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
 
     @Test func facetsCountCategoriesAsThePageStates() throws {
         let counts = try index.count(.categories).rows
-        #expect(counts == [
-            FacetCount(value: "Foundational AI", count: 202), FacetCount(value: "Astrophysics", count: 152),
-            FacetCount(value: "Theoretical Physics", count: 150), FacetCount(value: "Experimental Physics", count: 70),
-            FacetCount(value: nil, count: 39),
-        ])
+        #expect(
+            counts == [
+                FacetCount(value: "Foundational AI", count: 202), FacetCount(value: "Astrophysics", count: 152),
+                FacetCount(value: "Theoretical Physics", count: 150), FacetCount(value: "Experimental Physics", count: 70),
+                FacetCount(value: nil, count: 39),
+            ])
         var astro = SearchRequest()
         astro.categories = ["Astrophysics"]
         let astroTags = try index.count(.keywords, matching: astro, top: 3).rows
@@ -185,8 +216,15 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
     func limitedSearchIsAPrefixOfTheFullOne(query: String) throws {
         for sort in SortOrder.allCases {
             for keywords in [[], ["machine learning"]] {
-                let all = try search(query) { $0.sort = sort; $0.keywords = keywords }
-                let first = try search(query) { $0.sort = sort; $0.keywords = keywords; $0.limit = 3 }
+                let all = try search(query) {
+                    $0.sort = sort
+                    $0.keywords = keywords
+                }
+                let first = try search(query) {
+                    $0.sort = sort
+                    $0.keywords = keywords
+                    $0.limit = 3
+                }
                 #expect(first.map(\.doc) == all.prefix(3).map(\.doc), "\(query) by \(sort) with \(keywords)")
                 #expect(first.map(\.score) == all.prefix(3).map(\.score))
             }
@@ -200,15 +238,17 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         let words = try search("learning machine")
         #expect(phrase.count == 5)
         #expect(words.count > 100)
-        #expect(phrase.allSatisfy { hit in
-            [hit.paper.title, hit.paper.abstract].contains { $0.map { SearchText.key($0).contains("learning machine") } ?? false }
-        })
+        #expect(
+            phrase.allSatisfy { hit in
+                [hit.paper.title, hit.paper.abstract].contains { $0.map { SearchText.key($0).contains("learning machine") } ?? false }
+            })
         #expect(try search("\"matter dark\"").isEmpty)
         #expect(try search("\"dark matter\"").count == 47)
     }
 
     @Test func docSetOperations() {
-        let a = DocSet(sorted: [1, 3, 5, 7]), b = DocSet(sorted: [3, 4, 5])
+        let a = DocSet(sorted: [1, 3, 5, 7])
+        let b = DocSet(sorted: [3, 4, 5])
         #expect(Array(a.intersection(b)) == [3, 5])
         #expect(Array(a.union(b)) == [1, 3, 4, 5, 7])
         #expect(Array(a.subtracting(b)) == [1, 7])
@@ -221,11 +261,13 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
     func docSetOperationsAgreeWithSets(sizes: (Int, Int)) {
         var state: UInt64 = 42
         func next() -> Int32 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int32((state >> 33) % 10_000)
         }
-        let small = Set((0..<sizes.0).map { _ in next() }), large = Set((0..<sizes.1).map { _ in next() })
-        let a = DocSet(sorted: small.sorted()), b = DocSet(sorted: large.sorted())
+        let small = Set((0..<sizes.0).map { _ in next() })
+        let large = Set((0..<sizes.1).map { _ in next() })
+        let a = DocSet(sorted: small.sorted())
+        let b = DocSet(sorted: large.sorted())
         #expect(Array(a.intersection(b)) == small.intersection(large).sorted())
         #expect(Array(b.intersection(a)) == small.intersection(large).sorted())
         #expect(Array(a.union(b)) == small.union(large).sorted())

@@ -1,6 +1,7 @@
 import Foundation
 import PaperCatalog
 import Testing
+
 @testable import PaperIndex
 
 /// A snapshot is untrusted input: damage anywhere in it gives either the
@@ -30,7 +31,9 @@ import Testing
             var request = SearchRequest(query: try? Query.parse(text))
             request.limit = 10
             request.explainsMatches = true
-            lines.append(((try? index.search(request)).map(Array.init) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \(String(describing: $0.matches))" }.joined(separator: "|"))
+            lines.append(
+                ((try? index.search(request)).map(Array.init) ?? []).map { "\($0.paper.id) \($0.score ?? 0) \(String(describing: $0.matches))" }.joined(
+                    separator: "|"))
         }
         var filtered = SearchRequest()
         filtered.keywords = ["diffusion models"]

@@ -1,7 +1,8 @@
 import PaperCatalog
 import Testing
-@testable import PaperIndex
 import TextNormalization
+
+@testable import PaperIndex
 
 private func all(_ index: CatalogIndex) throws -> Hits {
     var request = SearchRequest()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TextNormalization
 
 /// The Porter2 stemmer, rule by rule (cases built from the published
@@ -189,7 +190,8 @@ import Testing
     /// Words longer than 64 letters, where the regions are found letter by
     /// letter.
     @Test func longWords() {
-        let ab = String(repeating: "ab", count: 40), b = String(repeating: "b", count: 70)
+        let ab = String(repeating: "ab", count: 40)
+        let b = String(repeating: "b", count: 70)
         expectStems([
             // ational -> ate (step 2), then ate goes in R2 (step 4).
             (ab + "ational", ab),
@@ -222,7 +224,8 @@ import Testing
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/stemmer/porter2-vocabulary.tsv").path
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        var checked = 0, mismatches: [String] = []
+        var checked = 0
+        var mismatches: [String] = []
         for line in lines where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             try #require(fields.count == 2, "bad line: \(line)")

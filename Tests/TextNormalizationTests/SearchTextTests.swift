@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextNormalization
 
 @Suite struct SearchTextTests {

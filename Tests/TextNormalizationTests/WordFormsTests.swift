@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextNormalization
 
 /// Each rule of ``WordForms``: the forms a reader calls one word meet, on

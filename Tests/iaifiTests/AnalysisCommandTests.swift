@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import iaifi
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// GraphML read back with Foundation's XMLParser: the declared keys, the
 /// nodes with their data, the edges.
@@ -21,8 +23,13 @@ private final class GraphMLReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         switch name {
         case "key": keys[attributes["id"]!] = (attributes["for"]!, attributes["attr.name"]!, attributes["attr.type"]!)
-        case "node": element = ("node", attributes["id"]!); data = [:]
-        case "edge": element = ("edge", attributes["id"]!); edgeEnds = (attributes["source"]!, attributes["target"]!); data = [:]
+        case "node":
+            element = ("node", attributes["id"]!)
+            data = [:]
+        case "edge":
+            element = ("edge", attributes["id"]!)
+            edgeEnds = (attributes["source"]!, attributes["target"]!)
+            data = [:]
         case "data":
             dataKey = attributes["key"]
             text = ""
@@ -35,7 +42,9 @@ private final class GraphMLReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "data": data[dataKey!] = text; dataKey = nil
+        case "data":
+            data[dataKey!] = text
+            dataKey = nil
         case "node": nodes[element!.id] = data
         case "edge": edges.append((edgeEnds!.0, edgeEnds!.1, data))
         default: break
@@ -171,8 +180,10 @@ private let awkwardNames = ["R&D <Lab> Team", "Zoë \"Zed\" Ångström", "Ann O'
     }
 
     @Test func chartsFitEightyColumnsWithoutColourWhenPiped() throws {
-        for arguments in [["years", "--chart"], ["categories", "--chart"], ["keywords", "--chart", "--top", "20"],
-                          ["trends", "--chart"], ["trends", "--chart", "--words"], ["keywords", "--chart", "--ascii"]] {
+        for arguments in [
+            ["years", "--chart"], ["categories", "--chart"], ["keywords", "--chart", "--top", "20"],
+            ["trends", "--chart"], ["trends", "--chart", "--words"], ["keywords", "--chart", "--ascii"],
+        ] {
             let run = try Run(arguments + ["--quiet"], environment: ["COLUMNS": "80"])
             #expect(run.status == 0 && Self.fitted(run.stdout, 80), "\(arguments)")
             #expect(!run.stdout.contains("\u{1B}"), "\(arguments)")

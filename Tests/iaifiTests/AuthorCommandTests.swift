@@ -8,11 +8,12 @@ import Testing
     @Test func authorsCountPeopleAndShowTheirSpellings() throws {
         let run = try Run(["authors", "--author", "Villar", "--variants", "--format", "tsv", "--top", "2"])
         #expect(run.status == 0)
-        #expect(run.stdout == """
-            15\tVictoria Ashley Villar\tVictoria Ashley Villar; V. Ashley Villar; Ashley Villar; V. A. Villar
-            7\tAlexander T. Gagliano\tAlexander T. Gagliano; Alexander Gagliano; Alex Gagliano; A. Gagliano
+        #expect(
+            run.stdout == """
+                15\tVictoria Ashley Villar\tVictoria Ashley Villar; V. Ashley Villar; Ashley Villar; V. A. Villar
+                7\tAlexander T. Gagliano\tAlexander T. Gagliano; Alexander Gagliano; Alex Gagliano; A. Gagliano
 
-            """)
+                """)
         let plain = try Run(["authors", "--author", "Villar", "--format", "tsv", "--top", "1"])
         #expect(plain.stdout == "15\tVictoria Ashley Villar\n")
     }
@@ -21,7 +22,8 @@ import Testing
         let run = try Run(["authors", "--json", "--top", "3"])
         let counts = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(counts.count == 3 && counts.allSatisfy { Set($0.keys) == ["value", "count", "variants"] && $0["variants"] is [String] })
-        let keywords = try #require(try JSONSerialization.jsonObject(with: Data(try Run(["keywords", "--json", "--top", "1"]).stdout.utf8)) as? [[String: Any]])
+        let keywords = try #require(
+            try JSONSerialization.jsonObject(with: Data(try Run(["keywords", "--json", "--top", "1"]).stdout.utf8)) as? [[String: Any]])
         #expect(Set(keywords[0].keys) == ["value", "count"])
     }
 
@@ -40,12 +42,16 @@ import Testing
     @Test func cutAuthorListsAreNotedOnce() throws {
         let run = try Run(["list", "--author", "J. Thaler", "--format", "tsv"])
         let notes = run.stderr.split(separator: "\n").filter { $0.hasPrefix("note:") }
-        #expect(notes == ["note: 385 of 613 records list only their first authors (or none); 385 of them do not name \"J. Thaler\", who may still be among their other authors"])
+        #expect(
+            notes == [
+                "note: 385 of 613 records list only their first authors (or none); 385 of them do not name \"J. Thaler\", who may still be among their other authors"
+            ])
         let villar = try Run(["search", "--author", "Villar", "--format", "tsv"])
         #expect(villar.stderr.contains("374 of them do not name \"Villar\""))
         let counted = try Run(["authors", "--top", "1"])
-        #expect(counted.stderr.split(separator: "\n").filter { $0.hasPrefix("note:") }
-            == ["note: 385 of the 613 papers counted list only their first authors (or none); their other authors are not counted"])
+        #expect(
+            counted.stderr.split(separator: "\n").filter { $0.hasPrefix("note:") }
+                == ["note: 385 of the 613 papers counted list only their first authors (or none); their other authors are not counted"])
         // Quiet: nothing on stderr; and nothing to say without an author filter.
         #expect(try Run(["list", "--author", "Thaler", "--quiet", "--format", "tsv"]).stderr.isEmpty)
         #expect(try Run(["authors", "--quiet", "--top", "1"]).stderr.isEmpty)

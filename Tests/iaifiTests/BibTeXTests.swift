@@ -1,5 +1,6 @@
 import PaperCatalog
 import Testing
+
 @testable import iaifi
 
 @Suite struct BibTeXTitleTests {
@@ -11,13 +12,15 @@ import Testing
     }
 
     @Test func punctuationStaysOutsideTheBraces() {
-        #expect(BibTeX.title("CosmoFlow: Analysis of General Coordinates Network (GCN) Circulars", abstract: nil)
-            == "{CosmoFlow}: Analysis of General Coordinates Network ({GCN}) Circulars")
+        #expect(
+            BibTeX.title("CosmoFlow: Analysis of General Coordinates Network (GCN) Circulars", abstract: nil)
+                == "{CosmoFlow}: Analysis of General Coordinates Network ({GCN}) Circulars")
     }
 
     @Test func mathIsKeptWholeAndBraced() {
-        #expect(BibTeX.title("Pre-training OmniJet-$\\alpha$ on $O(L^4\\log^2 L)$ jets", abstract: nil)
-            == "Pre-training {OmniJet}-{$\\alpha$} on {$O(L^4\\log^2 L)$} jets")
+        #expect(
+            BibTeX.title("Pre-training OmniJet-$\\alpha$ on $O(L^4\\log^2 L)$ jets", abstract: nil)
+                == "Pre-training {OmniJet}-{$\\alpha$} on {$O(L^4\\log^2 L)$} jets")
         #expect(BibTeX.title("The $\\Lambda$CDM Model_x", abstract: nil) == "The {$\\Lambda$CDM} Model\\_x")
     }
 
@@ -92,20 +95,21 @@ import Testing
         let paper = Paper(
             id: "2504.00256", title: "Data in HEP", authors: ["Jon Butterworth"], authorsComplete: true,
             date: PaperDate(year: 2025, month: 3, day: 31), abstract: "Data & more.", arxivId: "2504.00256", comments: "10 pages")
-        #expect(BibTeX.entry(for: paper) == """
-            @misc{2504.00256,
-              title = {Data in {HEP}},
-              author = {Butterworth, Jon},
-              year = {2025},
-              month = mar,
-              eprint = {2504.00256},
-              archivePrefix = {arXiv},
-              url = {https://arxiv.org/abs/2504.00256},
-              annote = {10 pages},
-              abstract = {Data \\& more.}
-            }
+        #expect(
+            BibTeX.entry(for: paper) == """
+                @misc{2504.00256,
+                  title = {Data in {HEP}},
+                  author = {Butterworth, Jon},
+                  year = {2025},
+                  month = mar,
+                  eprint = {2504.00256},
+                  archivePrefix = {arXiv},
+                  url = {https://arxiv.org/abs/2504.00256},
+                  annote = {10 pages},
+                  abstract = {Data \\& more.}
+                }
 
-            """)
+                """)
     }
 
     @Test func anEntryWithoutAuthorsHasAKeyAndNoSearchLink() {

@@ -19,7 +19,8 @@ struct Run {
         process.executableURL = folder.appendingPathComponent("iaifi")
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -38,7 +39,8 @@ extension Run {
         // A pseudo-terminal pair from /dev/ptmx: unlock it (TIOCSPTLCK) and
         // find its number (TIOCGPTN), as posix_openpt would.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        var unlock: Int32 = 0, number: UInt32 = 0
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
         guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
             throw CocoaError(.fileNoSuchFile)
         }
@@ -226,8 +228,10 @@ extension Run {
 
 @Suite struct BoundedArgumentTests {
     @Test func emptyMatchersAreUsageErrors() throws {
-        for arguments in [["search", "*"], ["search", "\"\""], ["search", "author:^"], ["search", "title:\"\""], ["list", "--author", ""],
-                          ["list", "--keyword", " "], ["list", "--author", "^"], ["search", "-", "--"]] {
+        for arguments in [
+            ["search", "*"], ["search", "\"\""], ["search", "author:^"], ["search", "title:\"\""], ["list", "--author", ""],
+            ["list", "--keyword", " "], ["list", "--author", "^"], ["search", "-", "--"],
+        ] {
             let run = try Run(arguments)
             #expect(run.status == 2 && run.stderr.contains("Error:") && run.stdout.isEmpty, "\(arguments): \(run.stderr)")
         }
@@ -319,16 +323,22 @@ extension Run {
     }
 
     @Test func changedDataIsNeverAnsweredFromAStaleSnapshot() throws {
-        let cache = try temporaryFolder("cache"), data = try temporaryFolder("data")
-        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: data) }
+        let cache = try temporaryFolder("cache")
+        let data = try temporaryFolder("data")
+        defer {
+            try? FileManager.default.removeItem(atPath: cache)
+            try? FileManager.default.removeItem(atPath: data)
+        }
         let listing = data + "/listing.txt"
-        let entry = "A long enough abstract about quasars. It has sentences and goes on for a while, as abstracts do.\n\narXiv:2401.00001\nCreated: 2024-01-01\n"
+        let entry =
+            "A long enough abstract about quasars. It has sentences and goes on for a while, as abstracts do.\n\narXiv:2401.00001\nCreated: 2024-01-01\n"
         try entry.write(toFile: listing, atomically: false, encoding: .utf8)
         let environment = ["IAIFI_CACHE_DIR": cache]
         #expect(try Run(["list", "--data", data], environment: environment).stdout.split(separator: "\n").count == 1)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: listing))
         handle.seekToEndOfFile()
-        handle.write(Data("\nAnother abstract about blazars. It also has sentences and is long enough to count.\n\narXiv:2401.00002\nCreated: 2024-01-02\n".utf8))
+        handle.write(
+            Data("\nAnother abstract about blazars. It also has sentences and is long enough to count.\n\narXiv:2401.00002\nCreated: 2024-01-02\n".utf8))
         try handle.close()
         #expect(try Run(["list", "--data", data], environment: environment).stdout.split(separator: "\n").count == 2)
         try "x".write(toFile: data + "/new.txt", atomically: true, encoding: .utf8)
@@ -341,7 +351,8 @@ extension Run {
         let environment = ["IAIFI_CACHE_DIR": cache]
         _ = try Run(["categories"], environment: environment)
         let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
-        let old = cache + "/" + snapshot + ".Ab12Cd", young = cache + "/" + snapshot + ".Ef34Gh"
+        let old = cache + "/" + snapshot + ".Ab12Cd"
+        let young = cache + "/" + snapshot + ".Ef34Gh"
         for path in [old, young] { _ = FileManager.default.createFile(atPath: path, contents: Data("half a snapshot".utf8)) }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
         try FileManager.default.removeItem(atPath: cache + "/" + snapshot)
@@ -370,8 +381,12 @@ extension Run {
     }
 
     @Test func aSymlinkPlantedInTheCacheIsNeverFollowed() throws {
-        let cache = try temporaryFolder("cache"), target = try temporaryFolder("target")
-        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: target) }
+        let cache = try temporaryFolder("cache")
+        let target = try temporaryFolder("target")
+        defer {
+            try? FileManager.default.removeItem(atPath: cache)
+            try? FileManager.default.removeItem(atPath: target)
+        }
         let environment = ["IAIFI_CACHE_DIR": cache]
         let expected = try Run(["categories", "--format", "tsv"], environment: environment)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)

@@ -40,7 +40,8 @@ import Testing
         process.executableURL = folder.appendingPathComponent("iaifi")
         process.arguments = ["list", "--format", "jsonl"]
         process.environment = ["PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

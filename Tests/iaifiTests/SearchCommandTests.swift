@@ -25,9 +25,10 @@ import Testing
         #expect(hinted.status == 2 && hinted.stderr.contains("put the query after '--'"))
         let excluded = try json(try Run(["search", "--json", "--", "galaxy", "-simulation"]))
         #expect(!excluded.isEmpty)
-        #expect(excluded.allSatisfy { paper in
-            !["title", "abstract"].contains { ((paper[$0] as? String) ?? "").lowercased().contains("simulation") }
-        })
+        #expect(
+            excluded.allSatisfy { paper in
+                !["title", "abstract"].contains { ((paper[$0] as? String) ?? "").lowercased().contains("simulation") }
+            })
     }
 
     @Test func emptyAndFunctionWordQueries() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PaperIndex
 import Testing
+
 @testable import iaifi
 
 /// `iaifi completions` and `iaifi manpage`: generated from the command
@@ -61,13 +62,14 @@ import Testing
             t iaifi completions ''
             """
         let result = try Tool.run("bash", ["-c", probe])
-        #expect(result.output.split(separator: "\n") == [
-            "graph",
-            Substring(GraphFormat.allCases.map(\.rawValue).joined(separator: " ")),
-            "date title",
-            "json jsonl",
-            "bash zsh fish",
-        ])
+        #expect(
+            result.output.split(separator: "\n") == [
+                "graph",
+                Substring(GraphFormat.allCases.map(\.rawValue).joined(separator: " ")),
+                "date title",
+                "json jsonl",
+                "bash zsh fish",
+            ])
     }
 
     @Test func optionValuesAreTheOnesEachCommandTakes() {
@@ -194,7 +196,8 @@ enum Tool {
         process.executableURL = URL(fileURLWithPath: try #require(find(name)))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

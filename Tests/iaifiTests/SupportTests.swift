@@ -1,4 +1,5 @@
 import Testing
+
 @testable import iaifi
 
 @Suite struct ArgumentParserTests {
@@ -54,7 +55,8 @@ import Testing
     }
 
     @Test func narrowTerminalsGetTheNarrowestLayout() {
-        let lines = TableLayout(columns: [.init(title: "ID"), .init(title: "TITLE", flexible: true)]).render([["abc", String(repeating: "x", count: 100)]], width: 10)
+        let lines = TableLayout(columns: [.init(title: "ID"), .init(title: "TITLE", flexible: true)]).render(
+            [["abc", String(repeating: "x", count: 100)]], width: 10)
         #expect(lines[1].count == TableLayout.narrowest && lines.allSatisfy { $0.count <= TableLayout.narrowest })
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import iaifi
 
 /// Tables and records fit the terminal: no line wider than `COLUMNS`

@@ -24,12 +24,13 @@ public struct Catalog: Sendable {
     ///   default (4 GiB) keeps a runaway input from exhausting memory.
     public static func load(paths: [String], maxFileBytes: Int = defaultMaxFileBytes) -> Catalog {
         let inputs = InputFiles.expand(paths)
-        return Catalog(inputs: inputs.map { input in
-            switch input {
-            case .file(let path): (path.display, { InputFiles.read(path, limit: maxFileBytes) })
-            case .problem(let path, let message): (path, { .failure(message) })
-            }
-        })
+        return Catalog(
+            inputs: inputs.map { input in
+                switch input {
+                case .file(let path): (path.display, { InputFiles.read(path, limit: maxFileBytes) })
+                case .problem(let path, let message): (path, { .failure(message) })
+                }
+            })
     }
 
     /// Reads dumps already in memory, keyed by the name diagnostics should use.
@@ -67,11 +68,13 @@ public struct Catalog: Sendable {
                 firstDraftOfRecord[record] = draft
                 continue
             }
-            let source = sourceOfDraft[draft], kept = sourceOfDraft[first]
+            let source = sourceOfDraft[draft]
+            let kept = sourceOfDraft[first]
             reports[owner[draft]].merges += 1
             reports[owner[draft]].diagnostics.append(
-                Diagnostic(.note, file: source.file, line: source.line,
-                           "same paper as \(kept.file):\(kept.line); merged into one record"))
+                Diagnostic(
+                    .note, file: source.file, line: source.line,
+                    "same paper as \(kept.file):\(kept.line); merged into one record"))
         }
         PaperIdentifier.assign(&papers)
         self.papers = papers
@@ -88,8 +91,11 @@ public struct Catalog: Sendable {
         }
         let segments = FormatDetector.segments(of: file)
         guard !segments.isEmpty else {
-            report.diagnostics.append(Diagnostic(.error, file: path, line: 1,
-                "not a known dump format; expected an IAIFI papers page ('<Category> <Mon D, YYYY>' headers), an arXiv listing ('arXiv:ID' and 'Created: YYYY-MM-DD' lines) or a Hugging Face Daily Papers page ('·' and date lines)"))
+            report.diagnostics.append(
+                Diagnostic(
+                    .error, file: path, line: 1,
+                    "not a known dump format; expected an IAIFI papers page ('<Category> <Mon D, YYYY>' headers), an arXiv listing ('arXiv:ID' and 'Created: YYYY-MM-DD' lines) or a Hugging Face Daily Papers page ('·' and date lines)"
+                ))
             return ReadResult()
         }
         if segments.count > 1 {
@@ -152,7 +158,8 @@ extension Catalog {
             var info = stat()
             guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
             let (modified, changed) = SystemCalls.times(of: info)
-            lines.append("\(path.display)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(modified.tv_sec).\(modified.tv_nsec)\t\(changed.tv_sec).\(changed.tv_nsec)")
+            lines.append(
+                "\(path.display)\t\(info.st_size)\t\(info.st_dev):\(info.st_ino)\t\(modified.tv_sec).\(modified.tv_nsec)\t\(changed.tv_sec).\(changed.tv_nsec)")
         }
         return lines.joined(separator: "\n")
     }

@@ -56,7 +56,8 @@ enum ArxivReader: DumpReader {
         let layout = EntryLayout(body, in: file)
         var titleLines = layout.head
         if let last = titleLines.last.map({ file.lines[$0].trimmed }), LineShape.isAuthorList(last),
-           titleLines.count > 1 || !looksLikeTitle(last) {
+            titleLines.count > 1 || !looksLikeTitle(last)
+        {
             let list = AuthorList(last)
             paper.authors = list.names
             paper.authorsComplete = !list.truncated
@@ -144,7 +145,8 @@ private struct EntryLayout {
 
     /// How many of the entry's first lines are its head.
     private static func headLines(_ blocks: [ArraySlice<Int>], in file: TextFile) -> Int {
-        let first = blocks[0], next = blocks[1]
+        let first = blocks[0]
+        let next = blocks[1]
         if first.count > 1 { return first.count }
         let line = file.lines[first[first.startIndex]].trimmed
         let nextLine = file.lines[next[next.startIndex]].trimmed

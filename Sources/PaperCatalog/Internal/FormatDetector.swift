@@ -29,7 +29,8 @@ enum FormatDetector {
         var segments: [Segment] = []
         var start = 0
         for (position, signature) in found.enumerated() {
-            let end = position + 1 == found.count
+            let end =
+                position + 1 == found.count
                 ? file.lines.count
                 : min(signature.format.reader.entryEnd(afterSignature: signature.lines.last!, in: file), found[position + 1].lines[0])
             segments.append(Segment(format: signature.format, file: file.restricted(to: start..<end), lines: start..<end))

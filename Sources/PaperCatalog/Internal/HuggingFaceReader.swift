@@ -18,7 +18,7 @@ enum HuggingFaceReader: DumpReader {
             let line = file.lines[index]
             // `·` and `•` are the only characters looked for; both start with 0xC2 or 0xE2 in UTF-8.
             guard line.utf8.count < 40, line.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }),
-                  line.contains(where: { $0 == "·" || $0 == "•" })
+                line.contains(where: { $0 == "·" || $0 == "•" })
             else { return false }
             return line.trimmed == separator || authorCount(line) != nil
         }
@@ -85,9 +85,11 @@ enum HuggingFaceReader: DumpReader {
             paper.date = printed.resolved(year: pageYear)
             paper.dateYearInferred = printed.year == nil && paper.date != nil
             if paper.date == nil {
-                result.warn(file, line: dateIndex, printed.year == nil
-                    ? "date has no year and the page prints no year to infer it from; date left empty"
-                    : "no such day; date left empty")
+                result.warn(
+                    file, line: dateIndex,
+                    printed.year == nil
+                        ? "date has no year and the page prints no year to infer it from; date left empty"
+                        : "no such day; date left empty")
             }
         } else {
             result.warn(file, line: dateIndex ?? anchor, "expected a date such as 'Oct 25, 2023' or 'Jan 3' after '·'; date left empty")

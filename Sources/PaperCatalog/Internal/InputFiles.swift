@@ -142,7 +142,8 @@ struct InputPath {
     /// `bytes` as text, each byte that is not part of valid UTF-8 as `\xFF`.
     private static func displayed(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var output = "", start = 0
+        var output = ""
+        var start = 0
         while start < bytes.count {
             var end = min(bytes.count, start + 1)
             // The longest valid sequence from `start` (at most 4 bytes).

@@ -1,5 +1,5 @@
-import TextNormalization
 import Foundation
+import TextNormalization
 
 /// Recovers keyword tags from lines that joined them with single spaces.
 ///
@@ -134,12 +134,14 @@ struct KeywordSegmenter {
     static func segment(_ lines: [String], prose: (Int) -> [String], trainingLines: Int = maxTrainingLines) -> [[String]] {
         var segmenter = KeywordSegmenter()
         // Every line's word ids, end to end: two allocations, not one per line.
-        var wordIDs: [Int32] = [], lineStarts = [0]
+        var wordIDs: [Int32] = []
+        var lineStarts = [0]
         for line in lines {
             segmenter.countWords(line, into: &wordIDs)
             lineStarts.append(wordIDs.count)
         }
-        let allWords = wordIDs, starts = lineStarts
+        let allWords = wordIDs
+        let starts = lineStarts
         @Sendable func words(_ line: Int) -> [Int32] { Array(allWords[starts[line]..<starts[line + 1]]) }
         let stride = max(1, lines.count / trainingLines)
         let sample = Array(Swift.stride(from: 0, to: lines.count, by: stride))
@@ -182,7 +184,8 @@ struct KeywordSegmenter {
     /// (`self-supervised` -> `self`, `supervised`); a word without letters
     /// or digits stands for itself.
     private static func edgeTerms(of word: Substring) -> (first: UInt64, last: UInt64) {
-        var first: UInt64?, last: UInt64 = 0
+        var first: UInt64?
+        var last: UInt64 = 0
         SearchText.forEachKeyWord(in: word) { term in
             last = fnv1a(term)
             if first == nil { first = last }
@@ -265,8 +268,9 @@ struct KeywordSegmenter {
     private static func isPhraseBreak(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "!"), UInt8(ascii: "?"),
-             UInt8(ascii: "$"), UInt8(ascii: "\""): true
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+            UInt8(ascii: "$"), UInt8(ascii: "\""):
+            true
         default: false
         }
     }
@@ -354,8 +358,10 @@ struct KeywordSegmenter {
                 var count = seen(line.gram(start, length))
                 if count > 0, length > 1 {
                     for split in 1..<length {
-                        let left = seen(line.gram(start, split)), right = seen(line.gram(start + split, length - split))
-                        let concatenation = !firstPass
+                        let left = seen(line.gram(start, split))
+                        let right = seen(line.gram(start + split, length - split))
+                        let concatenation =
+                            !firstPass
                             && ((left >= Self.frequentTag && left > Self.concatenationRatio * count)
                                 || (right >= Self.frequentTag && right > Self.concatenationRatio * count))
                         if min(left, right) > count || concatenation {
@@ -366,9 +372,10 @@ struct KeywordSegmenter {
                 }
                 var novel = novelProbability(line.words[start..<(start + length)])
                 if count <= 0, length > 1,
-                   (1..<length).contains(where: { split in
-                       max(seen(line.gram(start, split)), seen(line.gram(start + split, length - split))) >= Self.frequentTag
-                   }) {
+                    (1..<length).contains(where: { split in
+                        max(seen(line.gram(start, split)), seen(line.gram(start + split, length - split))) >= Self.frequentTag
+                    })
+                {
                     novel *= Self.swallowPenalty
                 }
                 scores[start * Self.maxTagWords + length - 1] = log((max(0, count) + Self.alpha * novel) / (tagTotal + Self.alpha)) + prose
@@ -465,7 +472,8 @@ struct KeywordSegmenter {
     /// distribution from the current segmentation.
     private mutating func reestimate(_ lines: [Line], _ segmentations: [[Range<Int>]]) {
         var starts = Array(repeating: 0, count: spellings.count)
-        var ends = starts, seen = starts
+        var ends = starts
+        var seen = starts
         var lengths = Array(repeating: 0, count: Self.maxTagWords + 1)
         tagCounts = Array(repeating: 0, count: gramIDs.count)
         for (line, cuts) in zip(lines, segmentations) {

@@ -39,7 +39,9 @@ enum LineShape {
     /// Whether at most half of the words start with a lower-case ASCII
     /// letter: a cheap test that rules out prose before splitting it.
     private static func mostlyCapitalised(_ line: String) -> Bool {
-        var words = 0, lowercase = 0, atWordStart = true
+        var words = 0
+        var lowercase = 0
+        var atWordStart = true
         for byte in line.utf8 {
             if byte == UInt8(ascii: " ") {
                 atWordStart = true
@@ -111,7 +113,8 @@ extension AuthorList {
         let pattern = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
         let utf8 = text.utf8
         var pieces: [Substring] = []
-        var start = utf8.startIndex, index = utf8.startIndex
+        var start = utf8.startIndex
+        var index = utf8.startIndex
         while index != utf8.endIndex {
             if utf8[index...].starts(with: pattern) {
                 if start != index { pieces.append(text[start..<index]) }

@@ -43,12 +43,13 @@ struct PrintedDate: Equatable {
         // that turns away other lines (a title ending in a number) cheaply.
         let utf8 = line.utf8
         guard utf8.count < 120, utf8.count > 5, utf8.suffix(4).allSatisfy(isDigit),
-              utf8.dropLast(4).last == UInt8(ascii: " "),
-              utf8.dropLast(5).last(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ",")
+            utf8.dropLast(4).last == UInt8(ascii: " "),
+            utf8.dropLast(5).last(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ",")
         else { return nil }
         // The date is the last three words. Usually the line is single-spaced
         // and only those are split off; otherwise the whole line is split.
-        let prefix: String, tail: [Substring]
+        let prefix: String
+        let tail: [Substring]
         if let usual = singleSpacedParts(of: line) {
             (prefix, tail) = usual
         } else {
@@ -69,9 +70,10 @@ struct PrintedDate: Equatable {
             guard let space = utf8[..<cut].lastIndex(of: UInt8(ascii: " ")) else { return nil }
             cut = space
         }
-        let prefix = line[..<cut], tail = line[utf8.index(after: cut)...].split(separator: " ", omittingEmptySubsequences: false)
+        let prefix = line[..<cut]
+        let tail = line[utf8.index(after: cut)...].split(separator: " ", omittingEmptySubsequences: false)
         guard !prefix.isEmpty, !prefix.hasPrefix(" "), !prefix.hasSuffix(" "), !prefix.contains("  "),
-              !tail.contains(where: \.isEmpty)
+            !tail.contains(where: \.isEmpty)
         else { return nil }
         return (String(prefix), tail)
     }

@@ -1,7 +1,9 @@
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The system calls whose spelling differs between platforms, written once
@@ -11,27 +13,32 @@ package enum SystemCalls {
     /// `read(2)` into `buffer`: the count read, 0 at the end, -1 on error.
     package static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         #if canImport(Glibc)
-        Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            Glibc.read(descriptor, buffer.baseAddress, buffer.count)
         #else
-        Darwin.read(descriptor, buffer.baseAddress, buffer.count)
+            Darwin.read(descriptor, buffer.baseAddress, buffer.count)
         #endif
     }
 
     /// `write(2)` of `bytes`: the count written, -1 on error.
     package static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
         #if canImport(Glibc)
-        Glibc.write(descriptor, bytes.baseAddress, bytes.count)
+            Glibc.write(descriptor, bytes.baseAddress, bytes.count)
         #else
-        Darwin.write(descriptor, bytes.baseAddress, bytes.count)
+            Darwin.write(descriptor, bytes.baseAddress, bytes.count)
         #endif
     }
 
     /// A file's modification and status-change times, to the nanosecond.
     package static func times(of info: stat) -> (modified: timespec, changed: timespec) {
         #if os(Linux)
-        (info.st_mtim, info.st_ctim)
+            (info.st_mtim, info.st_ctim)
         #else
-        (info.st_mtimespec, info.st_ctimespec)
+            (info.st_mtimespec, info.st_ctimespec)
         #endif
+    }
+
+    /// The running executable, resolved through `/proc/self/exe` where there is one.
+    package static func executablePath() -> String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
     }
 }

@@ -16,8 +16,9 @@ struct TextFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if let offset = bytes.firstIndex(of: 0) {
             diagnostics.append(
-                Diagnostic(.error, file: path, line: bytes[..<offset].lineNumber,
-                           "binary data (a NUL byte); expected a text dump"))
+                Diagnostic(
+                    .error, file: path, line: bytes[..<offset].lineNumber,
+                    "binary data (a NUL byte); expected a text dump"))
             return
         }
         // Without one well-formed multi-byte sequence, any byte over 0x7F
@@ -25,8 +26,9 @@ struct TextFile {
         let isLatin1 = !bytes.hasMultibyteUTF8 && bytes.contains { $0 >= 0x80 }
         if isLatin1 {
             diagnostics.append(
-                Diagnostic(.warning, file: path,
-                           "not UTF-8; read as Latin-1 (ISO 8859-1)"))
+                Diagnostic(
+                    .warning, file: path,
+                    "not UTF-8; read as Latin-1 (ISO 8859-1)"))
         }
         var lineStart = start
         var index = start
@@ -62,13 +64,16 @@ struct TextFile {
         } else {
             text = String(decoding: slice, as: UTF8.self)
             diagnostics.append(
-                Diagnostic(.warning, file: path, line: lines.count + 1,
-                           "invalid UTF-8 bytes replaced with U+FFFD"))
+                Diagnostic(
+                    .warning, file: path, line: lines.count + 1,
+                    "invalid UTF-8 bytes replaced with U+FFFD"))
         }
         if text.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map {
-                $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
-            }))
+            text = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map {
+                        $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+                    }))
         }
         lines.append(text)
     }
@@ -79,19 +84,22 @@ extension UInt8 {
     static let carriageReturn = UInt8(ascii: "\r")
 }
 
-private extension Collection<UInt8> {
-    var lineNumber: Int { reduce(1) { $1 == .newline ? $0 + 1 : $0 } }
+extension Collection<UInt8> {
+    fileprivate var lineNumber: Int { reduce(1) { $1 == .newline ? $0 + 1 : $0 } }
 
     /// Whether any well-formed multi-byte UTF-8 sequence occurs: a file with
     /// one is UTF-8 with damage, not Latin-1.
-    var hasMultibyteUTF8: Bool {
+    fileprivate var hasMultibyteUTF8: Bool {
         var iterator = makeIterator()
         while let byte = iterator.next() {
             guard byte >= 0xC2, byte <= 0xF4 else { continue }
             let continuation = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
             var ok = true
             for _ in 0..<continuation {
-                guard let next = iterator.next(), next & 0xC0 == 0x80 else { ok = false; break }
+                guard let next = iterator.next(), next & 0xC0 == 0x80 else {
+                    ok = false
+                    break
+                }
             }
             if ok { return true }
         }

@@ -36,7 +36,9 @@ extension Commands {
         var test = TrendGuard()
         test.minimumCount = try arguments.integer("min-count", atLeast: 1) ?? test.minimumCount
         if let text = arguments.value("min-z") {
-            guard let z = Double(text), z.isFinite, z >= 0 else { throw UsageError(message: "'--min-z' takes a number of at least 0, such as 1.96; got '\(text)'") }
+            guard let z = Double(text), z.isFinite, z >= 0 else {
+                throw UsageError(message: "'--min-z' takes a number of at least 0, such as 1.96; got '\(text)'")
+            }
             test.minimumZ = z
         }
         func span(_ name: String) throws(UsageError) -> YearSpan? {
@@ -46,7 +48,8 @@ extension Commands {
             }
             return span
         }
-        let before = try span("from"), after = try span("to")
+        let before = try span("from")
+        let after = try span("to")
         let chart = try self.chart(context)
         let format = try context.format()
         if chart == nil, ![.table, .tsv, .json].contains(format) {

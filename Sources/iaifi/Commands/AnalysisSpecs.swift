@@ -22,7 +22,9 @@ extension CommandSpecs {
     static let trends = CommandSpec(
         name: "trends", abstract: "Rank the tags (or words) whose share of papers rose or fell most between two periods.",
         options: filters + [
-            OptionSpec(name: "to", value: "<years>", help: "The later period: YYYY, YYYY..YYYY, YYYY.. or ..YYYY (default: the last two years with papers, or every year after --from)."),
+            OptionSpec(
+                name: "to", value: "<years>",
+                help: "The later period: YYYY, YYYY..YYYY, YYYY.. or ..YYYY (default: the last two years with papers, or every year after --from)."),
             OptionSpec(name: "from", value: "<years>", help: "The earlier period, written the same way (default: every year before --to)."),
             OptionSpec(name: "words", help: "Title and abstract words (stemmed; stop words left out) instead of tags."),
             OptionSpec(name: "top", short: "n", value: "<n>", help: "Print at most n rising and n falling (default: 10)."),

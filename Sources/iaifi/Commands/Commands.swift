@@ -40,7 +40,8 @@ enum Commands {
         request.sort = sort ?? (ranked ? .relevance : .date)
         request.limit = try arguments.integer("limit", atLeast: 1)
         if ranked, request.query == nil, request.keywords.isEmpty, request.authors.isEmpty, request.categories.isEmpty,
-           request.since == nil, request.until == nil {
+            request.since == nil, request.until == nil
+        {
             throw UsageError(message: "'search' needs a query or a filter; 'iaifi list' prints every paper")
         }
         var writer = try context.paperWriter()
@@ -73,8 +74,9 @@ enum Commands {
         let (truncated, unnamed) = index.truncatedAuthorLists(notNaming: names)
         guard unnamed > 0 else { return }
         let quoted = names.map { "\"\($0)\"" }.joined(separator: " and ")
-        console.error("note: \(truncated) of \(index.count) records list only their first authors (or none); "
-            + "\(unnamed) of them do not name \(quoted), who may still be among their other authors")
+        console.error(
+            "note: \(truncated) of \(index.count) records list only their first authors (or none); "
+                + "\(unnamed) of them do not name \(quoted), who may still be among their other authors")
     }
 
     static func applyFilters(_ arguments: ParsedArguments, to request: inout SearchRequest) throws(UsageError) {
@@ -95,7 +97,9 @@ enum Commands {
             request.since = date
         }
         if let until = arguments.value("until") {
-            guard let date = PaperDate(iso: until, roundingUp: true) else { throw UsageError(message: "'--until' takes YYYY, YYYY-MM or YYYY-MM-DD; got '\(until)'") }
+            guard let date = PaperDate(iso: until, roundingUp: true) else {
+                throw UsageError(message: "'--until' takes YYYY, YYYY-MM or YYYY-MM-DD; got '\(until)'")
+            }
             request.until = date
         }
     }
@@ -128,8 +132,9 @@ enum Commands {
             return .nothingFound
         }
         let records = relations.lazy.map {
-            PaperRecord(paper: $0.paper, inferred: index.inferredCategory(of: $0.doc), score: $0.score,
-                        sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
+            PaperRecord(
+                paper: $0.paper, inferred: index.inferredCategory(of: $0.doc), score: $0.score,
+                sharedTags: $0.sharedTags, sharedAuthors: $0.sharedAuthors)
         }
         if writer.format == .table, writer.template == nil {
             console.print(RelatedText.render(relations, terminal: context.terminal))
@@ -172,13 +177,17 @@ enum Commands {
             return .nothingFound
         }
         if let chart {
-            console.print(chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
+            console.print(
+                chart.bars(counts.map { ($0.value ?? (facet == .categories ? "(no category)" : "(no date)"), $0.count) }, title: facet.rawValue.uppercased()))
         } else {
-            console.print(FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal),
-                          as: format == .bibtex ? .table : format)
+            console.print(
+                FacetWriter.write(counts, facet: facet, as: format, variants: context.arguments.has("variants"), terminal: context.terminal),
+                as: format == .bibtex ? .table : format)
         }
         if facet == .authors, !context.arguments.has("quiet"), counted.incompleteAuthorLists > 0 {
-            console.error("note: \(counted.incompleteAuthorLists) of the \(counted.papers) papers counted list only their first authors (or none); their other authors are not counted")
+            console.error(
+                "note: \(counted.incompleteAuthorLists) of the \(counted.papers) papers counted list only their first authors (or none); their other authors are not counted"
+            )
         }
         noteTruncatedAuthorLists(facet == .authors ? [] : request.authors, index, context, &console)
         return .success
@@ -205,8 +214,8 @@ enum Commands {
     }
 }
 
-private extension SearchRequest {
-    static func keyword(_ keyword: String) -> SearchRequest {
+extension SearchRequest {
+    fileprivate static func keyword(_ keyword: String) -> SearchRequest {
         var request = SearchRequest()
         request.keywords = [keyword]
         return request

@@ -13,7 +13,8 @@ extension Commands {
             return .success
         }
         guard let browser = Browser.find(environment: context.environment) else {
-            let variable = context.environment["BROWSER"].map { "$BROWSER (\"\($0)\") names no program found; " } ?? "no xdg-open or open found and $BROWSER is not set; "
+            let variable =
+                context.environment["BROWSER"].map { "$BROWSER (\"\($0)\") names no program found; " } ?? "no xdg-open or open found and $BROWSER is not set; "
             console.error("iaifi: \(variable)the link\(urls.count == 1 ? "" : "s") instead:")
             console.print(document: urls.map { $0 + "\n" }.joined())
             return .success

@@ -17,7 +17,10 @@ enum Runner {
             console.print(IAIFI.version + "\n")
             return .success
         case "help":
-            guard let name = arguments.dropFirst().first else { console.print(CommandSpecs.overview); return .success }
+            guard let name = arguments.dropFirst().first else {
+                console.print(CommandSpecs.overview)
+                return .success
+            }
             guard let command = Command(rawValue: name) else { return unknownCommand(name, &console) }
             console.print(command.spec.help)
             return .success
@@ -109,11 +112,15 @@ struct Context {
         let paths = arguments.all("data")
         if !paths.isEmpty { return (paths, "--data") }
         guard let found = CatalogLocation.defaultPaths(environment: environment) else {
-            throw InputError(message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
+            throw InputError(
+                message: "no catalog found; pass --data PATH or set $\(CatalogLocation.environmentVariable) (see README: 'Where the data comes from')")
         }
         guard !found.paths.isEmpty else {
             let variable = CatalogLocation.environmentVariable
-            throw InputError(message: "$\(variable) is set to \"\(environment[variable] ?? "")\", which names no file or folder; set it to paths separated by ':', or unset it to read the bundled catalog")
+            throw InputError(
+                message:
+                    "$\(variable) is set to \"\(environment[variable] ?? "")\", which names no file or folder; set it to paths separated by ':', or unset it to read the bundled catalog"
+            )
         }
         return found
     }
@@ -124,7 +131,7 @@ struct Context {
     /// every error.
     func loadIndex(console: inout Console) throws -> CatalogIndex {
         let paths = try inputPaths().paths
-        let loaded = IndexSnapshot.load(paths: paths, folder: IndexSnapshot.defaultFolder(environment: environment))
+        let loaded = IndexSnapshot.load(paths: paths, folder: CatalogLocation.snapshotFolder(environment: environment))
         self.loaded.record(loaded)
         for notice in loaded.notices {
             console.error(notice)

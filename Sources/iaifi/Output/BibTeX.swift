@@ -59,7 +59,9 @@ enum BibTeX {
     /// collaboration is braced whole, so BibTeX does not split it.
     static func name(_ name: String) -> String {
         let words = text(name).split(separator: " ").map(String.init)
-        if words.contains(where: { $0.lowercased() == "and" }) || words.contains(where: corporateWords.contains) { return "{" + words.joined(separator: " ") + "}" }
+        if words.contains(where: { $0.lowercased() == "and" }) || words.contains(where: corporateWords.contains) {
+            return "{" + words.joined(separator: " ") + "}"
+        }
         guard words.count > 1, !name.contains(",") else { return words.joined(separator: " ") }
         var given = words
         var suffix: String?
@@ -113,10 +115,10 @@ enum BibTeX {
     }
 }
 
-private extension BibTeX {
+extension BibTeX {
     /// `&`, `%`, `#`, `_`, `^` and an unpaired `$` outside math escaped,
     /// unless a backslash already escapes them; math kept as written.
-    static func escape(_ value: String) -> String {
+    fileprivate static func escape(_ value: String) -> String {
         var output = ""
         let characters = Array(value)
         var index = 0
@@ -144,17 +146,17 @@ private extension BibTeX {
 
     /// Unbalanced braces dropped, and a trailing backslash, which would
     /// escape the field's closing brace in LaTeX.
-    static func finished(_ text: String) -> String {
+    fileprivate static func finished(_ text: String) -> String {
         var output = balanced(text)
         while output.hasSuffix("\\") { output.removeLast() }
         return output
     }
 
-    static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
-    static let corporateWords: Set<String> = ["Collaboration", "Consortium", "Team", "Group", "Project", "Survey"]
+    fileprivate static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+    fileprivate static let corporateWords: Set<String> = ["Collaboration", "Consortium", "Team", "Group", "Project", "Survey"]
 
     /// Whether a title word (or part of a hyphenated one) needs braces.
-    static func protects(_ part: String, wholeWord: Bool, properNouns: ProperNouns) -> Bool {
+    fileprivate static func protects(_ part: String, wholeWord: Bool, properNouns: ProperNouns) -> Bool {
         if part.contains("$") { return true }
         let letters = part.filter(\.isLetter)
         guard let first = letters.first else { return false }
@@ -165,7 +167,7 @@ private extension BibTeX {
 
     /// Tokens split after each separator outside `$...$`, separators kept
     /// as their own tokens except spaces, which are dropped.
-    static func split(_ text: String, separators: Set<Character>) -> [String] {
+    fileprivate static func split(_ text: String, separators: Set<Character>) -> [String] {
         let characters = Array(text)
         var tokens: [String] = []
         var current = ""
@@ -191,7 +193,7 @@ private extension BibTeX {
     }
 
     /// The `$` that closes the math opened at `open`, if any.
-    static func closingDollar(_ characters: [Character], after open: Int) -> Int? {
+    fileprivate static func closingDollar(_ characters: [Character], after open: Int) -> Int? {
         var index = open + 1
         while index < characters.count {
             if characters[index] == "$", characters[index - 1] != "\\" { return index }
@@ -201,7 +203,7 @@ private extension BibTeX {
     }
 
     /// The text with its `$...$` spans removed.
-    static func outsideMath(_ text: String) -> String {
+    fileprivate static func outsideMath(_ text: String) -> String {
         let characters = Array(text)
         var output = ""
         var index = 0
@@ -217,7 +219,7 @@ private extension BibTeX {
     }
 
     /// Controls, line breaks and tabs as spaces, runs of spaces as one.
-    static func spaced(_ text: String) -> String {
+    fileprivate static func spaced(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -232,12 +234,14 @@ private extension BibTeX {
 
     /// The text with every brace that has no partner dropped (BibTeX counts
     /// braces even after a backslash, so `\{` goes with its backslash).
-    static func balanced(_ text: String) -> String {
+    fileprivate static func balanced(_ text: String) -> String {
         var characters = Array(text)
         var open: [Int] = []
         var unmatched: [Int] = []
         for (index, character) in characters.enumerated() {
-            if character == "{" { open.append(index) } else if character == "}" {
+            if character == "{" {
+                open.append(index)
+            } else if character == "}" {
                 if open.popLast() == nil { unmatched.append(index) }
             }
         }

@@ -87,7 +87,8 @@ enum GraphWriter {
             text += "    <node id=\"n\(index)\"><data key=\"label\">\(xmlText(node.label))</data><data key=\"papers\">\(node.papers)</data></node>\n"
         }
         for (index, edge) in graph.edges.enumerated() {
-            text += "    <edge id=\"e\(index)\" source=\"n\(edge.source)\" target=\"n\(edge.target)\"><data key=\"weight\">\(edge.papers)</data>"
+            text +=
+                "    <edge id=\"e\(index)\" source=\"n\(edge.source)\" target=\"n\(edge.target)\"><data key=\"weight\">\(edge.papers)</data>"
                 + "<data key=\"jaccard\">\(decimal(edge.jaccard, 4))</data></edge>\n"
         }
         return text + "  </graph>\n</graphml>\n"
@@ -125,13 +126,23 @@ enum GraphWriter {
             ("kind", .string(graph.kind.rawValue)),
             ("papers", .int(graph.papers)),
             ("strength", .string("jaccard")),
-            ("nodes", .array(graph.nodes.map { node in
-                .object([("id", .string(node.id)), ("label", .string(node.label)), ("papers", .int(node.papers))])
-            })),
-            ("edges", .array(graph.edges.map { edge in
-                .object([("source", .string(graph.nodes[edge.source].id)), ("target", .string(graph.nodes[edge.target].id)),
-                         ("papers", .int(edge.papers)), ("jaccard", .double(edge.jaccard))])
-            })),
+            (
+                "nodes",
+                .array(
+                    graph.nodes.map { node in
+                        .object([("id", .string(node.id)), ("label", .string(node.label)), ("papers", .int(node.papers))])
+                    })
+            ),
+            (
+                "edges",
+                .array(
+                    graph.edges.map { edge in
+                        .object([
+                            ("source", .string(graph.nodes[edge.source].id)), ("target", .string(graph.nodes[edge.target].id)),
+                            ("papers", .int(edge.papers)), ("jaccard", .double(edge.jaccard)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -141,10 +152,10 @@ enum GraphWriter {
     }
 }
 
-private extension Unicode.Scalar {
+extension Unicode.Scalar {
     /// C0 and C1 controls, DEL, the line and paragraph separators and the
     /// bidirectional overrides and isolates.
-    var isControlForMarkup: Bool {
+    fileprivate var isControlForMarkup: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
             || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }

@@ -104,7 +104,9 @@ struct PaperWriter {
     /// matched words bold on a colour terminal.
     private func excerptLine(_ excerpt: Matches.Excerpt) -> String {
         let scalars = Array(excerpt.text.unicodeScalars)
-        var line = "    ", width = max(terminal.width, TableLayout.narrowest) - 4, position = 0
+        var line = "    "
+        var width = max(terminal.width, TableLayout.narrowest) - 4
+        var position = 0
         func append(_ range: Range<Int>, highlighted: Bool) {
             guard width > 0, !range.isEmpty else { return }
             var text = String(String.UnicodeScalarView(scalars[range])).safeForTerminal

@@ -12,7 +12,7 @@ enum RecordField: String, CaseIterable {
     /// The date's year: a `--fields` name and placeholder, not in the default JSON object.
     case year
     case dateYearInferred, category, inferredCategory, inferredCategoryConfidence, abstract, keywords, keywordLine,
-         arxivId, url, urlKind, pdfUrl, comments, upvotes, sources
+        arxivId, url, urlKind, pdfUrl, comments, upvotes, sources
     /// Present in the default JSON object only when the command computed it.
     case score, matches, sharedTags, sharedAuthors
 
@@ -44,9 +44,10 @@ enum RecordField: String, CaseIterable {
         case .comments: .optional(paper.comments)
         case .upvotes: .optional(paper.upvotes)
         case .sources:
-            .array(paper.sources.map { source in
-                .object([("format", .string(source.format.rawValue)), ("file", .string(source.file)), ("line", .int(source.line))])
-            })
+            .array(
+                paper.sources.map { source in
+                    .object([("format", .string(source.format.rawValue)), ("file", .string(source.file)), ("line", .int(source.line))])
+                })
         case .score: record.score.map(JSON.double)
         case .matches: record.matches.map(Self.json)
         case .sharedTags: record.sharedTags.map(JSON.strings)
@@ -80,7 +81,8 @@ enum RecordField: String, CaseIterable {
     /// with the nearest name.
     static func named(_ name: String, in option: String) throws(UsageError) -> RecordField {
         if let field = RecordField(rawValue: name) { return field }
-        let hint = Suggestion.nearest(to: name, in: allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" }
+        let hint =
+            Suggestion.nearest(to: name, in: allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" }
             ?? "; fields are " + allCases.map(\.rawValue).joined(separator: ", ")
         throw UsageError(message: "unknown field '\(name)' in \(option)\(hint)")
     }

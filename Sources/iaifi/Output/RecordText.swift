@@ -48,7 +48,8 @@ enum RecordText {
     /// its line, whole. At least one line.
     static func wrap(_ text: String, width: Int, first: Int? = nil) -> [String] {
         var lines: [String] = []
-        var line = "", used = 0
+        var line = ""
+        var used = 0
         for word in text.split(separator: " ") {
             let wide = String(word).displayWidth
             if !line.isEmpty, used + 1 + wide > (lines.isEmpty ? first ?? width : width) {
@@ -96,11 +97,13 @@ enum FacetWriter {
         case .json: return JSON.array(counts.map { json($0, facet: facet) }).text + "\n"
         case .jsonl: return counts.map { json($0, facet: facet).text + "\n" }.joined()
         case .csv:
-            return CSV.document(header: ["value", "count"] + (inferred ? ["inferred"] : []) + (variants ? ["variants"] : []),
-                                rows: counts.map { [$0.value ?? ""] + numbers($0) + spellings($0) })
+            return CSV.document(
+                header: ["value", "count"] + (inferred ? ["inferred"] : []) + (variants ? ["variants"] : []),
+                rows: counts.map { [$0.value ?? ""] + numbers($0) + spellings($0) })
         case .tsv: return counts.map { (numbers($0) + [($0.value ?? label)] + spellings($0)).map(\.tsvCell).joined(separator: "\t") + "\n" }.joined()
         case .table, .bibtex:
-            let columns = [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
+            let columns =
+                [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
                 + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: true, minimumWidth: variants ? 20 : 4)]
                 + (variants ? [TableLayout.Column(title: "VARIANTS", flexible: true)] : [])
             var lines = TableLayout(columns: columns)
@@ -113,7 +116,8 @@ enum FacetWriter {
     private static func json(_ count: FacetCount, facet: Facet) -> JSON {
         // A year is a number; its value is `null` for undated papers.
         let value: JSON = facet == .years ? .optional(count.value.flatMap { Int($0) }) : .optional(count.value)
-        return .object([("value", value), ("count", .int(count.count))]
+        return .object(
+            [("value", value), ("count", .int(count.count))]
                 + (count.inferred.map { [("inferred", .int($0))] } ?? [])
                 + (facet == .authors ? [("variants", .array(count.variants.map(JSON.string)))] : []))
     }
@@ -127,8 +131,10 @@ enum CheckReport {
             .init(title: "WARNINGS"), .init(title: "ERRORS"), .init(title: "MERGED"),
         ])
         let rows = catalog.files.map { file in
-            [file.path, file.formats.isEmpty ? "-" : file.formats.map(\.rawValue).joined(separator: "+"), String(file.entries), String(file.records),
-             String(file.warnings), String(file.errors), String(file.merges)]
+            [
+                file.path, file.formats.isEmpty ? "-" : file.formats.map(\.rawValue).joined(separator: "+"), String(file.entries), String(file.records),
+                String(file.warnings), String(file.errors), String(file.merges),
+            ]
         }
         var lines = layout.render(rows, width: terminal.width)
         lines[0] = terminal.bold(lines[0])

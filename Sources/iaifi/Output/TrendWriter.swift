@@ -5,7 +5,8 @@ import PaperIndex
 /// charted), TSV lines, or one JSON object.
 enum TrendWriter {
     static func write(_ report: TrendReport, top: Int, as format: OutputFormat, chart: Chart?, terminal: Terminal) -> String {
-        let rising = Array(report.rising.prefix(top)), falling = Array(report.falling.prefix(top))
+        let rising = Array(report.rising.prefix(top))
+        let falling = Array(report.falling.prefix(top))
         switch format {
         case .json: return json(report, rising, falling).text + "\n"
         case .tsv: return (rising.map { tsvLine("rising", $0, report) } + falling.map { tsvLine("falling", $0, report) }).joined()
@@ -25,7 +26,8 @@ enum TrendWriter {
     /// `text` broken at spaces into lines of at most `width` characters (a
     /// longer word stands alone), each ending in a line break.
     static func wrap(_ text: String, _ width: Int) -> String {
-        var lines: [String] = [], line = ""
+        var lines: [String] = []
+        var line = ""
         for word in text.split(separator: " ") {
             if !line.isEmpty, line.count + 1 + word.count > width {
                 lines.append(line)
@@ -42,7 +44,8 @@ enum TrendWriter {
     }
 
     private static func table(_ report: TrendReport, _ rising: [Trend], _ falling: [Trend], chart: Chart?, terminal: Terminal) -> String {
-        let before = TrendWriter.span(report.before), after = TrendWriter.span(report.after)
+        let before = TrendWriter.span(report.before)
+        let after = TrendWriter.span(report.after)
         var text = terminal.bold("Share of \(report.beforePapers) papers in \(before) -> \(report.afterPapers) in \(after)") + "\n"
         for (title, trends, colour) in [("RISING", rising, 32), ("FALLING", falling, 31)] {
             text += "\n"
@@ -56,8 +59,10 @@ enum TrendWriter {
                 TableLayout.Column(title: "CHANGE"), TableLayout.Column(title: "Z"),
             ]
             let rows = trends.map { trend in
-                [trend.label, "\(trend.before) \(percent(trend.beforeShare))", "\(trend.after) \(percent(trend.afterShare))",
-                 signed(trend.change * 100) + "pp", String(format2: trend.z)]
+                [
+                    trend.label, "\(trend.before) \(percent(trend.beforeShare))", "\(trend.after) \(percent(trend.afterShare))",
+                    signed(trend.change * 100) + "pp", String(format2: trend.z),
+                ]
             }
             var lines: [String]
             if let chart {
@@ -90,7 +95,11 @@ enum TrendWriter {
             text += lines.joined(separator: "\n") + "\n"
         }
         if chart != nil {
-            text += "\n" + wrap("Sparklines: each year's share of its papers, \(span(chartYears(report))) (blank: fewer than \(report.test.minimumCount) papers that year).", terminal.width)
+            text +=
+                "\n"
+                + wrap(
+                    "Sparklines: each year's share of its papers, \(span(chartYears(report))) (blank: fewer than \(report.test.minimumCount) papers that year).",
+                    terminal.width)
         }
         return text + "\n" + wrap(guardLine(report), terminal.width)
     }
@@ -99,9 +108,11 @@ enum TrendWriter {
     /// share after, change in share, z, year:papers,...` (shares as fractions).
     private static func tsvLine(_ direction: String, _ trend: Trend, _ report: TrendReport) -> String {
         let years = report.years.map { "\($0):\(trend.perYear[$0 - report.years.lowerBound])" }.joined(separator: ",")
-        return [direction, trend.label.tsvCell, String(trend.before), fraction(trend.beforeShare),
-                String(trend.after), fraction(trend.afterShare), fraction(trend.change), String(format2: trend.z), years]
-            .joined(separator: "\t") + "\n"
+        return [
+            direction, trend.label.tsvCell, String(trend.before), fraction(trend.beforeShare),
+            String(trend.after), fraction(trend.afterShare), fraction(trend.change), String(format2: trend.z), years,
+        ]
+        .joined(separator: "\t") + "\n"
     }
 
     private static func json(_ report: TrendReport, _ rising: [Trend], _ falling: [Trend]) -> JSON {
@@ -120,8 +131,13 @@ enum TrendWriter {
             ("source", .string(report.source.rawValue)),
             ("before", period(report.before, report.beforePapers)),
             ("after", period(report.after, report.afterPapers)),
-            ("test", .object([("method", .string("two-proportion z-test")), ("minimumCount", .int(report.test.minimumCount)),
-                              ("minimumZ", .double(report.test.minimumZ)), ("tested", .int(report.tested))])),
+            (
+                "test",
+                .object([
+                    ("method", .string("two-proportion z-test")), ("minimumCount", .int(report.test.minimumCount)),
+                    ("minimumZ", .double(report.test.minimumZ)), ("tested", .int(report.tested)),
+                ])
+            ),
             ("years", .array(report.years.map { .int($0) })),
             ("papersPerYear", .array(report.papersPerYear.map(JSON.int))),
             ("rising", .array(rising.map(trend))),

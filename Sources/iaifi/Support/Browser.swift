@@ -24,9 +24,9 @@ struct Browser {
             return nil
         }
         #if os(macOS)
-        let program = "open"
+            let program = "open"
         #else
-        let program = "xdg-open"
+            let program = "xdg-open"
         #endif
         return locate(program, path: path).map { Browser(executable: $0, arguments: [], label: program) }
     }
@@ -37,7 +37,8 @@ struct Browser {
     func open(_ url: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments.contains { $0.contains("%s") }
+        process.arguments =
+            arguments.contains { $0.contains("%s") }
             ? arguments.map { $0.replacingOccurrences(of: "%s", with: url) }
             : arguments + [url]
         do { try process.run() } catch { return "cannot run \(label): \(error.localizedDescription)" }

@@ -50,11 +50,12 @@ struct Chart {
     func sparkline(_ values: [Double?]) -> String {
         let levels = ascii ? Self.asciiLevels : Self.levels
         let largest = values.compactMap { $0 }.max() ?? 0
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            guard value > 0, largest > 0 else { return levels[0] }
-            return levels[min(7, max(1, Int((value / largest * 7).rounded(.up))))]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                guard value > 0, largest > 0 else { return levels[0] }
+                return levels[min(7, max(1, Int((value / largest * 7).rounded(.up))))]
+            })
     }
 
     /// `text` in ANSI colour `code` (31 red, 32 green, 36 cyan) on a colour terminal.

@@ -94,13 +94,19 @@ enum ManPage {
 
     /// The variables `iaifi` reads, in the order a reader needs them.
     static let environment: [(String, String)] = [
-        ("IAIFI_DATA", "Dump files or folders to read instead of the bundled catalog, separated by ':'. Set but naming no path, it is an input error. --data wins over it."),
+        (
+            "IAIFI_DATA",
+            "Dump files or folders to read instead of the bundled catalog, separated by ':'. Set but naming no path, it is an input error. --data wins over it."
+        ),
         ("IAIFI_CACHE", "off: neither read nor write index snapshots."),
         ("IAIFI_CACHE_DIR", "The folder for index snapshots (default: $XDG_CACHE_HOME/iaifi, else ~/.cache/iaifi)."),
         ("XDG_CACHE_HOME", "Snapshots go to its iaifi folder when IAIFI_CACHE_DIR is unset."),
         ("NO_COLOR", "When set and not empty: no colour, even on a terminal."),
         ("COLUMNS", "The terminal width tables and charts are fitted to, when the terminal cannot be asked."),
-        ("BROWSER", "The program open uses: a ':'-separated list of commands, the first found wins; %s in one stands for the link (default: xdg-open, else open)."),
+        (
+            "BROWSER",
+            "The program open uses: a ':'-separated list of commands, the first found wins; %s in one stands for the link (default: xdg-open, else open)."
+        ),
     ]
 
     static func meaning(of code: ExitCode) -> String {
@@ -109,7 +115,8 @@ enum ManPage {
         case .nothingFound: "The command ran but found nothing; it says so on standard error."
         case .usage: "Usage error: an unknown command, option, category or id, a malformed query, or a value that would match every paper or none."
         case .inputError: "Input error: no readable catalog, IAIFI_DATA naming no path, or check finding a file that could not be read."
-        case .outputError: "Output error: standard output could not be written (a full disk, a closed stdout). A reader that goes away (iaifi list | head -1) is not an error."
+        case .outputError:
+            "Output error: standard output could not be written (a full disk, a closed stdout). A reader that goes away (iaifi list | head -1) is not an error."
         }
     }
 

@@ -88,7 +88,8 @@ struct TableLayout {
         func floor(_ column: Int) -> Int { columns[column].flexible ? min(widths[column], columns[column].minimumWidth) : widths[column] }
         if total(shown, { widths[$0] }) > width {
             while total(shown, floor) > width,
-                  let dropped = shown.filter({ columns[$0].dropOrder != nil }).min(by: { columns[$0].dropOrder! < columns[$1].dropOrder! }) {
+                let dropped = shown.filter({ columns[$0].dropOrder != nil }).min(by: { columns[$0].dropOrder! < columns[$1].dropOrder! })
+            {
                 shown.removeAll { $0 == dropped }
             }
         }
@@ -139,9 +140,9 @@ struct TableLayout {
     }
 }
 
-private extension String {
+extension String {
     /// The text followed by spaces up to `width` terminal columns.
-    func padded(to width: Int) -> String {
+    fileprivate func padded(to width: Int) -> String {
         let shown = displayWidth
         return shown >= width ? self : self + String(repeating: " ", count: width - shown)
     }

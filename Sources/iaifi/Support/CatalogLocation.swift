@@ -1,6 +1,9 @@
 import Foundation
+import PaperCatalog
 
-/// Where the catalog's dump files are, when the user did not say.
+/// Where the catalog's dump files are, when the user did not say, and
+/// where snapshots of its index go: the only place that reads the
+/// environment for them.
 ///
 /// Lookup order (first match wins):
 /// 1. `--data PATH...` on the command line (not handled here);
@@ -9,15 +12,15 @@ import Foundation
 ///    any folder above it: covers `swift run` and `.build/release/iaifi`;
 /// 4. the `Data/` folder of the checkout the binary was built from, so a
 ///    release binary copied elsewhere still finds the bundled catalog.
-public enum CatalogLocation {
-    public static let environmentVariable = "IAIFI_DATA"
+enum CatalogLocation {
+    static let environmentVariable = "IAIFI_DATA"
 
     /// The default paths and a phrase saying where they came from, or `nil`.
     /// A set `IAIFI_DATA` wins even when it names no path (`""`, `":"`):
     /// the paths are then empty, for the caller to refuse.
-    public static func defaultPaths(
+    static func defaultPaths(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executablePath: String? = currentExecutablePath()
+        executablePath: String? = SystemCalls.executablePath()
     ) -> (paths: [String], origin: String)? {
         if let value = environment[environmentVariable] {
             return (value.split(separator: ":").map(String.init), "$\(environmentVariable)")
@@ -39,10 +42,15 @@ public enum CatalogLocation {
         return holdsDumps(checkout) ? ([checkout], "the source checkout") : nil
     }
 
-    /// The running executable, resolved through `/proc/self/exe` where there is one.
-    public static func currentExecutablePath() -> String? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath
+    /// The snapshot folder: `$IAIFI_CACHE_DIR`, else `$XDG_CACHE_HOME/iaifi`,
+    /// else `~/.cache/iaifi`; `nil` (no snapshots) when `IAIFI_CACHE=off` or
+    /// no home is known.
+    static func snapshotFolder(environment: [String: String]) -> String? {
+        if environment["IAIFI_CACHE"] == "off" { return nil }
+        if let folder = environment["IAIFI_CACHE_DIR"], !folder.isEmpty { return folder }
+        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return cache + "/iaifi" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/iaifi" }
+        return nil
     }
 
     private static func holdsDumps(_ path: String) -> Bool {

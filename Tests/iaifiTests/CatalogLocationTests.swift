@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PaperCatalog
+
+@testable import iaifi
 
 @Suite struct CatalogLocationTests {
     @Test func environmentVariableComesFirst() {
@@ -20,6 +21,16 @@ import Testing
 
     @Test func aCopiedBinaryFallsBackToTheCheckout() {
         let found = CatalogLocation.defaultPaths(environment: [:], executablePath: "/nonexistent/bin/iaifi")
-        #expect(found?.paths == [Paths.data] && found?.origin == "the source checkout")
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data").path
+        #expect(found?.paths == [data] && found?.origin == "the source checkout")
+    }
+
+    @Test func snapshotsGoWhereTheEnvironmentSays() {
+        #expect(CatalogLocation.snapshotFolder(environment: ["IAIFI_CACHE": "off", "HOME": "/h"]) == nil)
+        #expect(CatalogLocation.snapshotFolder(environment: ["IAIFI_CACHE_DIR": "/c", "XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/c")
+        #expect(CatalogLocation.snapshotFolder(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/iaifi")
+        #expect(CatalogLocation.snapshotFolder(environment: ["HOME": "/h"]) == "/h/.cache/iaifi")
+        #expect(CatalogLocation.snapshotFolder(environment: [:]) == nil)
     }
 }
