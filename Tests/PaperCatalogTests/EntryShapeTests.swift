@@ -32,6 +32,8 @@ import Testing
     private static let abstractLike =
         "We show that simple models suffice. Deep networks, trained on enough data, learn the same features as shallow ones, and we say why at some length here."
     private static let flatMinima = "Why Do Neural Networks Generalize? Part II. Flat Minima: A Reappraisal"
+    private static let typeIInAbstract =
+        "Type IIn supernovae are core-collapse explosions whose light is powered by the collision of the ejecta with dense circumstellar material. We fit a uniform model to the multi-band light curves of a sample of them and find that their radiated energies fall into two groups. The bimodality points to two channels of mass loss before the explosion."
     private static let darkMatter = "Dark Matter. What Is It? A Review: Part One"
 
     @Test func arxivTitlesWithFullStopsQuestionMarksAndColons() {
@@ -44,8 +46,7 @@ import Testing
                 // Title over authors, abstract, comments: the title's full stops do not make it the abstract.
                 Expected(
                     title: Self.typeIIn, authors: ["C. L. Ransome", "V. A. Villar"],
-                    abstract:
-                        "Type IIn supernovae are core-collapse explosions whose light is powered by the collision of the ejecta with dense circumstellar material. We fit a uniform model to the multi-band light curves of a sample of them and find that their radiated energies fall into two groups. The bimodality points to two channels of mass loss before the explosion."
+                    abstract: Self.typeIInAbstract
                 ),
                 // No comments; the abstract ends in a question mark and holds no full stop.
                 Expected(
@@ -157,8 +158,7 @@ import Testing
             [
                 Expected(
                     title: Self.typeIIn, authors: ["C. L. Ransome", "V. A. Villar"],
-                    abstract:
-                        "Type IIn supernovae are core-collapse explosions whose light is powered by the collision of the ejecta with dense circumstellar material. We fit a uniform model to the multi-band light curves of a sample of them and find that their radiated energies fall into two groups. The bimodality points to two channels of mass loss before the explosion."
+                    abstract: Self.typeIInAbstract
                 ),
                 // The abstract ends in a question mark and holds no full stop.
                 Expected(

@@ -3,7 +3,7 @@ import TextNormalization
 /// Gives every record a short, stable, unique id.
 ///
 /// The arXiv id when the record has one; otherwise a citation-style key,
-/// `<first author's surname><year><first title word>` (`udrescu2019feynman`),
+/// `<first author's surname><year><first title word>` (`udrescu2019ai` for "AI Feynman: ..."),
 /// or `<first title word><year><second title word>` when no author is named.
 /// The surname is the name's last word, its hyphenated parts joined
 /// (`Siddharth Mishra-Sharma` -> `mishrasharma2024paperclip`), folded to

@@ -88,7 +88,7 @@ enum CommandSpecs {
         arguments: [("<id>", "A record id or a unique prefix of one.")],
         minimumPositionals: 1, maximumPositionals: 1,
         options: [limit, format, json, fields, template] + common,
-        examples: ["iaifi related udrescu2019feynman", "iaifi related 2412.10504 --limit 5 --json"])
+        examples: ["iaifi related udrescu2019ai", "iaifi related 2412.10504 --limit 5 --json"])
 
     static func facet(_ name: String, _ what: String) -> CommandSpec {
         let authors = name == "authors"
