@@ -10,7 +10,7 @@ import TextNormalization
 /// Papers are numbered by their position in ``papers`` ("doc" numbers).
 public struct CatalogIndex: Sendable {
     /// The papers, decoded on access.
-    public let papers: PaperStore
+    package let papers: PaperStore
 
     /// The vocabulary, sorted by bytes; a term's id is its position.
     let vocabulary: StringTable

@@ -3,7 +3,7 @@
 /// matches a quarter of the catalog costs nothing until it is combined.
 ///
 /// Immutable memory that the set keeps alive: safe to share between threads.
-public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
+package struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     /// Keeps ``buffer`` alive.
     private let column: Column<Int32>
     /// The documents in memory, checked once (``Column/buffer``), valid
@@ -11,7 +11,7 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Int32>
 
     /// - Precondition: `sortedDocs` is strictly increasing.
-    public init(sorted sortedDocs: [Int32]) { self.init(view: Column(sortedDocs)) }
+    package init(sorted sortedDocs: [Int32]) { self.init(view: Column(sortedDocs)) }
 
     /// A view of index memory. - Precondition: strictly increasing.
     init(view: Column<Int32>) {
@@ -20,17 +20,17 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     }
 
     /// Every document `0..<count`.
-    public static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
+    package static func all(_ count: Int) -> DocSet { DocSet(sorted: Array(0..<Int32(count))) }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { buffer.count }
-    public subscript(position: Int) -> Int32 { buffer[position] }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { buffer.count }
+    package subscript(position: Int) -> Int32 { buffer[position] }
 
-    public static func == (lhs: DocSet, rhs: DocSet) -> Bool { lhs.elementsEqual(rhs) }
+    package static func == (lhs: DocSet, rhs: DocSet) -> Bool { lhs.elementsEqual(rhs) }
 
     /// Whether the set holds `doc`.
     /// - Complexity: O(log *n*).
-    public func contains(_ doc: Int32) -> Bool {
+    package func contains(_ doc: Int32) -> Bool {
         let position = firstPosition(notBelow: doc, from: 0)
         return position < count && buffer[position] == doc
     }
@@ -76,7 +76,7 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     }
 
     /// - Complexity: O(*n* + *m*), or O(*n* log *m*) when one side is much smaller.
-    public func intersection(_ other: DocSet) -> DocSet {
+    package func intersection(_ other: DocSet) -> DocSet {
         let (small, large) = count <= other.count ? (self, other) : (other, self)
         return DocSet(
             view: Column(capacity: small.count) { result in
@@ -95,7 +95,7 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     }
 
     /// - Complexity: O(*n* + *m*).
-    public func union(_ other: DocSet) -> DocSet {
+    package func union(_ other: DocSet) -> DocSet {
         if other.isEmpty { return self }
         if isEmpty { return other }
         let a = buffer
@@ -135,7 +135,7 @@ public struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     }
 
     /// - Complexity: O(*n* + *m*).
-    public func subtracting(_ other: DocSet) -> DocSet {
+    package func subtracting(_ other: DocSet) -> DocSet {
         var position = 0
         return keeping { doc in
             position = other.firstPosition(notBelow: doc, from: position)

@@ -2,7 +2,7 @@ import PaperCatalog
 
 /// The indexed papers, stored encoded and decoded one at a time on access:
 /// a search that returns ten papers decodes ten.
-public struct PaperStore: RandomAccessCollection, Sendable {
+package struct PaperStore: RandomAccessCollection, Sendable {
     /// `bytes[starts[r]..<starts[r + 1]]` encode record `r`; records are in
     /// the order papers were stored, `records[i]` is paper `i`'s.
     let starts: Column<Int64>
@@ -53,13 +53,13 @@ public struct PaperStore: RandomAccessCollection, Sendable {
         self.ids = ids
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { records.count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { records.count }
 
     /// Decodes paper `position`.
     ///
     /// - Complexity: O(size of the record).
-    public subscript(position: Int) -> Paper {
+    package subscript(position: Int) -> Paper {
         var reader = BinaryReader(record(position))
         do {
             return try Paper(reading: &reader)
@@ -91,7 +91,7 @@ public struct PaperStore: RandomAccessCollection, Sendable {
     func releasePages() { bytes.releasePages() }
 
     /// The id of paper `position`, without decoding the paper.
-    public func id(at position: Int) -> String { ids[position] }
+    package func id(at position: Int) -> String { ids[position] }
 }
 
 /// A record is every ``PaperField`` in order, each as its kind of value.

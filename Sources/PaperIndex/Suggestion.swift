@@ -1,5 +1,5 @@
 /// "Did you mean ...?" by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` (case-insensitive Levenshtein distance),
     /// if it is close enough to be a plausible misspelling: within a third
     /// of the word's length (at least 2).
@@ -7,7 +7,7 @@ public enum Suggestion {
     /// - Complexity: O(*n* × *m*) per candidate whose length is within the
     ///   allowed distance of the word's; others cost O(*m*), so a huge
     ///   argument costs little.
-    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int)?
         var allowed = max(2, target.count / 3)

@@ -2,12 +2,12 @@
 /// them. Storage, merging, the index's searchable text and the output
 /// formats iterate this list instead of naming fields one by one, so a new
 /// field is a property of `Paper`, a case here, and the reader that fills it.
-public enum PaperField: String, CaseIterable, Sendable {
+package enum PaperField: String, CaseIterable, Sendable {
     case id, title, authors, authorsComplete, authorCount, organization, date, dateYearInferred
     case category, abstract, keywords, keywordLine, arxivId, comments, upvotes, sources
 
     /// Where a field's value lives in a ``Paper``, by the kind of value.
-    public enum Value {
+    package enum Value {
         case text(WritableKeyPath<Paper, String>)
         case optionalText(WritableKeyPath<Paper, String?>)
         case texts(WritableKeyPath<Paper, [String]>)
@@ -18,7 +18,7 @@ public enum PaperField: String, CaseIterable, Sendable {
     }
 
     /// The field's value in a ``Paper``.
-    public var value: Value {
+    package var value: Value {
         switch self {
         case .id: .text(\.id)
         case .title: .optionalText(\.title)
@@ -40,7 +40,7 @@ public enum PaperField: String, CaseIterable, Sendable {
     }
 
     /// How merging the entries of one paper picks the field's value.
-    public enum Merging: Sendable {
+    package enum Merging: Sendable {
         /// From the first entry that states it.
         case firstStated
         /// The longest stated text.
@@ -56,12 +56,12 @@ public enum PaperField: String, CaseIterable, Sendable {
     }
 
     /// Fields taken together from one entry when entries merge.
-    public enum Group: Sendable {
+    package enum Group: Sendable {
         case authors, date, keywords
     }
 
     /// How merging picks this field's value.
-    public var merging: Merging {
+    package var merging: Merging {
         switch self {
         case .id, .title, .organization, .category, .arxivId, .comments: .firstStated
         case .abstract: .longest
@@ -77,7 +77,7 @@ public enum PaperField: String, CaseIterable, Sendable {
 extension Paper {
     /// The texts of a text field: none, one, or a list (authors, tags).
     /// - Complexity: O(1) beyond copying the list.
-    public func texts(of field: PaperField) -> [String] {
+    package func texts(of field: PaperField) -> [String] {
         switch field.value {
         case .text(let path): [self[keyPath: path]]
         case .optionalText(let path): self[keyPath: path].map { [$0] } ?? []
