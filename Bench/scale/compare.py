@@ -90,6 +90,14 @@ def main():
         subprocess.run(["swift", "run", "-c", "release", "iaifi-bench", "generate", "--papers", str(args.papers), "--out", corpus],
                        cwd=ROOT, check=True)
     corpus_mb = sum(os.path.getsize(os.path.join(corpus, f)) for f in os.listdir(corpus)) / 1e6
+    print(f"corpus: {corpus} ({corpus_mb:.0f} MB), medians of {args.runs} runs, {os.cpu_count()} cores")
+    print(f"{'work':44} {'iaifi s':>9} {'peak MB':>9} {'x corpus':>8} {'tantivy s':>10} {'peak MB':>9} {'time ratio':>10}", flush=True)
+
+    def report(label, seconds, mb, peer_s=None, peer_mb=None):
+        """Prints one row as soon as it is measured."""
+        peer_cells = f"{peer_s:10.2f} {peer_mb:9.0f} {seconds / peer_s:10.2f}" if peer_s else f"{'-':>10} {'-':>9} {'-':>10}"
+        print(f"{label:44} {seconds:9.2f} {mb:9.0f} {mb / corpus_mb:8.2f} {peer_cells}", flush=True)
+
     work = tempfile.mkdtemp(prefix="iaifi-compare-")
     try:
         def peer():
@@ -107,10 +115,9 @@ def main():
             shutil.rmtree(cache)
             return result
 
-        rows = []
         tantivy_s, tantivy_mb = median_of(args.runs, peer)
         iaifi_s, iaifi_mb = median_of(args.runs, cold)
-        rows.append(("first query: parse + index (+ snapshot)", iaifi_s, iaifi_mb, tantivy_s, tantivy_mb))
+        report("first query: parse + index (+ snapshot)", iaifi_s, iaifi_mb, tantivy_s, tantivy_mb)
         warm_cache = os.path.join(work, "warm")
         timed([iaifi, "years"], env=iaifi_env(warm_cache))
         query = "neural network galaxy dark matter simulation inference gravitational lensing survey data"
@@ -122,7 +129,7 @@ def main():
             ("search, 10 words, top 10", ["search", "-n", "10", *query.split()]),
         ]:
             seconds, mb = median_of(args.runs, lambda: timed([iaifi, *command], env=iaifi_env(warm_cache)))
-            rows.append((label, seconds, mb, None, None))
+            report(label, seconds, mb)
         # Incremental: the indexed catalog plus one small file, next query.
         grown = os.path.join(work, "grown")
         os.mkdir(grown)
@@ -139,15 +146,10 @@ def main():
             return timed([iaifi, "years"], env=iaifi_env(warm_cache, grown))
 
         seconds, mb = median_of(args.runs, add_one)
-        rows.append(("add one small file, next query", seconds, mb, None, None))
+        report("add one small file, next query", seconds, mb)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"corpus: {corpus} ({corpus_mb:.0f} MB), medians of {args.runs} runs, {os.cpu_count()} cores")
-    print(f"{'work':44} {'iaifi s':>9} {'peak MB':>9} {'x corpus':>8} {'tantivy s':>10} {'peak MB':>9} {'time ratio':>10}")
-    for label, seconds, mb, peer_s, peer_mb in rows:
-        peer_cells = f"{peer_s:10.2f} {peer_mb:9.0f} {seconds / peer_s:10.2f}" if peer_s else f"{'-':>10} {'-':>9} {'-':>10}"
-        print(f"{label:44} {seconds:9.2f} {mb:9.0f} {mb / corpus_mb:8.2f} {peer_cells}")
 
 
 if __name__ == "__main__":
