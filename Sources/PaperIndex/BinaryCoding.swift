@@ -105,17 +105,9 @@ struct BinaryWriter {
 
     /// Writes every byte: one `write` call moves at most about 2 GiB on Linux.
     private mutating func send(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
-        var sent = 0
-        while sent < bytes.count, failure == nil {
-            let count = SystemCalls.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes[sent..<min(bytes.count, sent + (1 << 30))]))
-            if count > 0 {
-                sent += count
-            } else if count < 0, errno == EINTR {
-                continue
-            } else {
-                failure = count == 0 ? "nothing written" : String(cString: strerror(errno))
-            }
-        }
+        guard failure == nil else { return }
+        let error = SystemCalls.writeAll(descriptor, bytes)
+        if error != 0 { failure = String(cString: strerror(error)) }
     }
 
     /// The bytes written, of a writer to memory: a view, not a copy.

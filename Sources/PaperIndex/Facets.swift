@@ -15,7 +15,8 @@ struct PerFacet<Value> {
 
     subscript(facet: Facet) -> Value {
         get { values[Self.position(facet)] }
-        set { values[Self.position(facet)] = newValue }
+        // In place: a builder's arrays are not copied to add one value.
+        _modify { yield &values[Self.position(facet)] }
     }
 
     /// `transform` of every value, facet by facet.

@@ -1,4 +1,5 @@
 import Foundation
+import PaperCatalog
 
 /// The `iaifi` executable: argv -> command -> output -> exit code.
 @main
@@ -111,34 +112,21 @@ struct Console {
             output = ""
             return
         }
-        var text = output
+        // Bytes, not characters, are skipped: an earlier run may have
+        // stopped inside a character.
+        let skipped = min(alreadyWritten, output.utf8.count)
+        alreadyWritten -= skipped
+        failure = Self.writeAll(output, to: STDOUT_FILENO, skipping: skipped)
+        written += output.utf8.count
         output = ""
-        let skipped = min(alreadyWritten, text.utf8.count)
-        if skipped > 0 {
-            text = String(decoding: text.utf8.dropFirst(skipped), as: UTF8.self)
-            alreadyWritten -= skipped
-        }
-        failure = Self.writeAll(text, to: STDOUT_FILENO)
-        written += text.utf8.count + skipped
         guard failure != 0, failure != EPIPE else { return }
         _ = Self.writeAll("iaifi: cannot write the output: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO)
     }
 
-    /// Writes all of `text` to `descriptor`, retrying after interruptions;
-    /// 0, or the `errno` of the write that failed.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+    /// Writes `text` but its first `skipped` bytes to `descriptor`
+    /// (``SystemCalls/writeAll(_:_:)``): 0, or the `errno` that stopped it.
+    private static func writeAll(_ text: String, to descriptor: Int32, skipping skipped: Int = 0) -> Int32 {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
-            }
-            return 0
-        }
+        return text.withUTF8 { SystemCalls.writeAll(descriptor, UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[skipped...]))) }
     }
 }

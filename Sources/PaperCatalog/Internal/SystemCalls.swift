@@ -19,13 +19,30 @@ package enum SystemCalls {
         #endif
     }
 
-    /// `write(2)` of `bytes`: the count written, -1 on error.
-    package static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
-        #if canImport(Glibc)
-            Glibc.write(descriptor, bytes.baseAddress, bytes.count)
-        #else
-            Darwin.write(descriptor, bytes.baseAddress, bytes.count)
-        #endif
+    /// Writes all of `bytes` to `descriptor` with `write(2)`, retrying
+    /// after interruptions, at most 1 GiB per call (one call moves at most
+    /// about 2 GiB on Linux): 0, or the `errno` that stopped it (`EIO` when
+    /// a call wrote nothing).
+    package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var sent = 0
+        while sent < bytes.count {
+            let count =
+                bytes.baseAddress.map { base in
+                    #if canImport(Glibc)
+                        Glibc.write(descriptor, base + sent, min(bytes.count - sent, 1 << 30))
+                    #else
+                        Darwin.write(descriptor, base + sent, min(bytes.count - sent, 1 << 30))
+                    #endif
+                } ?? 0
+            if count > 0 {
+                sent += count
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return count == 0 ? EIO : errno
+            }
+        }
+        return 0
     }
 
     /// A file's modification and status-change times, to the nanosecond.
