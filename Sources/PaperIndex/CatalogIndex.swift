@@ -90,13 +90,18 @@ public struct CatalogIndex: Sendable {
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
         let inferred = InferredCategories(papers: papers, docOfPaper: docOfPaper)
+        // Definitions are weighed in load order, before papers are freed.
+        var acronyms = AcronymTable.Builder()
+        for position in papers.indices { acronyms.add([papers[position].title, papers[position].abstract].compactMap { $0 }) }
         var builder = Builder(dateKeys: order.map { keys[$0] })
-        for position in papers.indices {
-            builder.add(papers[position], as: docOfPaper[position])
+        // In document order, so that the stored records are too: listing
+        // papers newest first then reads the snapshot front to back.
+        for (doc, position) in order.enumerated() {
+            builder.add(papers[position], as: Int32(doc))
             papers[position] = Paper(id: "")
-            if position % 16_384 == 16_383 { FreedMemory.release() }
+            if doc % 16_384 == 16_383 { FreedMemory.release() }
         }
-        self = builder.finish(inferred: inferred)
+        self = builder.finish(inferred: inferred, acronyms: acronyms.finish())
     }
 
     init(
@@ -242,7 +247,6 @@ extension CatalogIndex {
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
         private var exact = PerFacet { _ in ExactIndex.Builder() }
         private var store: PaperStore.Builder
-        private var acronyms = AcronymTable.Builder()
         private var incompleteAuthors: [Int32] = []
 
         /// A builder for documents numbered `0..<dateKeys.count`, each with its ``CatalogIndex/dateKey(_:)`` or -1.
@@ -302,7 +306,6 @@ extension CatalogIndex {
                 var valueKey = SearchText.key(value)
                 valueKey.withUTF8 { exact[facet].add(key: $0, name: value, doc: doc) }
             }
-            acronyms.add([paper.title, paper.abstract].compactMap { $0 })
             if !paper.authorsComplete { incompleteAuthors.append(doc) }
             store.add(paper, as: doc)
         }
@@ -335,7 +338,7 @@ extension CatalogIndex {
             countsOfTerm[id].add(field)
         }
 
-        func finish(inferred: InferredCategories) -> CatalogIndex {
+        func finish(inferred: InferredCategories, acronyms: AcronymTable) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
             let postingTerms = postingTerms.column()
@@ -384,7 +387,7 @@ extension CatalogIndex {
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
-                dateKeys: Column(dateKeys), exact: exact, acronyms: acronyms.finish(), inferred: inferred,
+                dateKeys: Column(dateKeys), exact: exact, acronyms: acronyms, inferred: inferred,
                 identities: AuthorIdentities.build(authors: exact[.authors], tags: exact[.keywords], categories: exact[.categories], documents: documents),
                 incompleteAuthors: Column(incompleteAuthors.sorted()))
         }

@@ -176,6 +176,10 @@ final class Mapping: @unchecked Sendable {
     init?(descriptor: Int32, size: Int) {
         guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
+        // Small pages: a query reads a few scattered values, and the system
+        // would otherwise map a whole 2 MiB block of the file around each
+        // (and count it as the process's memory).
+        _ = madvise(base, size, MADV_NOHUGEPAGE)
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

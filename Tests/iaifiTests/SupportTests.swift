@@ -82,11 +82,31 @@ import Testing
         #expect(JSON.string("a\"b\\c\n\u{1B}").text == "\"a\\\"b\\\\c\\n\\u001b\"")
     }
 
+    @Test func jsonEscapesOnlyWhatTerminalsActOn() {
+        #expect(JSON.string("naïve 東京 ∫ \u{202E}x\u{E0041}").text == "\"naïve 東京 ∫ \\u202ex\\udb40\\udc41\"")
+    }
+
+    /// The ranges that skip the category table hold every format character.
+    @Test func terminalActedOnCharactersMatchTheCategoryTable() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || scalar.properties.generalCategory == .format
+            #expect(scalar.isActedOnByTerminals == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func tsvCellsLoseOnlyTabsAndLineBreaks() {
+        #expect("a\tb\nc\u{2028}d\u{85}e é".tsvCell == "a b c d e é")
+        #expect("plain — text".tsvCell == "plain — text")
+    }
+
     @Test func csvQuotesAndDefusesFormulas() {
         #expect(CSV.cell("plain") == "plain")
         #expect(CSV.cell("a,b") == "\"a,b\"")
         #expect(CSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSV.cell("=SUM(A1)") == "'=SUM(A1)")
         #expect(CSV.cell("-1+2") == "'-1+2")
+        #expect(CSV.cell("a \"b\", \"c\"") == "\"a \"\"b\"\", \"\"c\"\"\"")
+        #expect(CSV.cell("line\r\nbreak é") == "\"line\r\nbreak é\"")
     }
 }

@@ -72,9 +72,19 @@ enum PaperLinks {
     }
 
     private static func clean(_ text: String) -> String? {
-        let words = text.unicodeScalars.split { $0 == "\"" || $0.value <= 0x20 || (0x7F...0xA0).contains($0.value) || $0.properties.isWhitespace }
-        guard !words.isEmpty else { return nil }
-        return words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var spaceDue = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar.value <= 0x20 || (0x7F...0xA0).contains(scalar.value) || (!scalar.isASCII && scalar.properties.isWhitespace) {
+                spaceDue = !output.isEmpty
+                continue
+            }
+            if spaceDue { output.append(UInt8(ascii: " ")) }
+            spaceDue = false
+            if scalar.isASCII { output.append(UInt8(scalar.value)) } else { output += UTF8.encode(scalar)! }
+        }
+        return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

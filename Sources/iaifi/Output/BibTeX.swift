@@ -62,7 +62,7 @@ enum BibTeX {
         if words.contains(where: { $0.lowercased() == "and" }) || words.contains(where: corporateWords.contains) {
             return "{" + words.joined(separator: " ") + "}"
         }
-        guard words.count > 1, !name.contains(",") else { return words.joined(separator: " ") }
+        guard words.count > 1, !name.utf8.contains(UInt8(ascii: ",")) else { return words.joined(separator: " ") }
         var given = words
         var suffix: String?
         if given.count > 2, let last = given.last, suffixes.contains(last) {
@@ -86,10 +86,10 @@ enum BibTeX {
     /// Words holding braces or LaTeX commands outside math are left as written.
     static func title(_ title: String, abstract: String?) -> String {
         let properNouns = ProperNouns(abstract ?? "")
-        let words = split(spaced(title), separators: [" "]).map { word -> String in
+        let words = split(spaced(title), separators: [UInt8(ascii: " ")]).map { word -> String in
             // A word with braces or commands outside math is the author's own LaTeX.
             if outsideMath(word).contains(where: { "{}\\".contains($0) }) { return escape(word) }
-            let parts = split(word, separators: ["-", "/"])
+            let parts = split(word, separators: [UInt8(ascii: "-"), UInt8(ascii: "/")])
             return parts.map { part -> String in
                 if part == "-" || part == "/" { return part }
                 guard protects(part, wholeWord: parts.count == 1, properNouns: properNouns) else { return escape(part) }
@@ -111,7 +111,8 @@ enum BibTeX {
 
     /// A citation key BibTeX accepts: no spaces, commas, braces or quotes.
     private static func key(_ id: String) -> String {
-        String(id.map { " ,{}\"#%'()=\\~".contains($0) ? "_" : $0 })
+        let unsafe = Set(" ,{}\"#%'()=\\~".utf8)
+        return String(decoding: id.utf8.map { unsafe.contains($0) ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 }
 
@@ -119,29 +120,31 @@ extension BibTeX {
     /// `&`, `%`, `#`, `_`, `^` and an unpaired `$` outside math escaped,
     /// unless a backslash already escapes them; math kept as written.
     fileprivate static func escape(_ value: String) -> String {
-        var output = ""
-        let characters = Array(value)
+        guard value.utf8.contains(where: { $0 == dollar || $0 == UInt8(ascii: "^") || isEscaped($0) }) else { return value }
+        let bytes = Array(value.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let escaped = index > 0 && characters[index - 1] == "\\"
-            if character == "$", !escaped {
-                if let close = closingDollar(characters, after: index) {
-                    output += String(characters[index...close])
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escaped = index > 0 && bytes[index - 1] == backslash
+            if byte == dollar, !escaped {
+                if let close = closingDollar(bytes, after: index) {
+                    output += bytes[index...close]
                     index = close + 1
                     continue
                 }
-                output += "\\$"
-            } else if !escaped, "&%#_".contains(character) {
-                output += "\\" + String(character)
-            } else if !escaped, character == "^" {
-                output += "\\^{}"
+                output += [backslash, dollar]
+            } else if !escaped, isEscaped(byte) {
+                output += [backslash, byte]
+            } else if !escaped, byte == UInt8(ascii: "^") {
+                output += "\\^{}".utf8
             } else {
-                output.append(character)
+                output.append(byte)
             }
             index += 1
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Unbalanced braces dropped, and a trailing backslash, which would
@@ -167,36 +170,36 @@ extension BibTeX {
 
     /// Tokens split after each separator outside `$...$`, separators kept
     /// as their own tokens except spaces, which are dropped.
-    fileprivate static func split(_ text: String, separators: Set<Character>) -> [String] {
-        let characters = Array(text)
+    fileprivate static func split(_ text: String, separators: Set<UInt8>) -> [String] {
+        let bytes = Array(text.utf8)
         var tokens: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "$", index == 0 || characters[index - 1] != "\\", let close = closingDollar(characters, after: index) {
-                current += String(characters[index...close])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == dollar, index == 0 || bytes[index - 1] != backslash, let close = closingDollar(bytes, after: index) {
+                current += bytes[index...close]
                 index = close + 1
                 continue
             }
-            if separators.contains(character) {
-                tokens.append(current)
-                if character != " " { tokens.append(String(character)) }
-                current = ""
+            if separators.contains(byte) {
+                tokens.append(String(decoding: current, as: UTF8.self))
+                if byte != UInt8(ascii: " ") { tokens.append(String(decoding: [byte], as: UTF8.self)) }
+                current = []
             } else {
-                current.append(character)
+                current.append(byte)
             }
             index += 1
         }
-        tokens.append(current)
+        tokens.append(String(decoding: current, as: UTF8.self))
         return tokens.filter { !$0.isEmpty }
     }
 
     /// The `$` that closes the math opened at `open`, if any.
-    fileprivate static func closingDollar(_ characters: [Character], after open: Int) -> Int? {
+    fileprivate static func closingDollar(_ bytes: [UInt8], after open: Int) -> Int? {
         var index = open + 1
-        while index < characters.count {
-            if characters[index] == "$", characters[index - 1] != "\\" { return index }
+        while index < bytes.count {
+            if bytes[index] == dollar, bytes[index - 1] != backslash { return index }
             index += 1
         }
         return nil
@@ -204,55 +207,70 @@ extension BibTeX {
 
     /// The text with its `$...$` spans removed.
     fileprivate static func outsideMath(_ text: String) -> String {
-        let characters = Array(text)
-        var output = ""
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
         var index = 0
-        while index < characters.count {
-            if characters[index] == "$", index == 0 || characters[index - 1] != "\\", let close = closingDollar(characters, after: index) {
+        while index < bytes.count {
+            if bytes[index] == dollar, index == 0 || bytes[index - 1] != backslash, let close = closingDollar(bytes, after: index) {
                 index = close + 1
                 continue
             }
-            output.append(characters[index])
+            output.append(bytes[index])
             index += 1
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Controls, line breaks and tabs as spaces, runs of spaces as one.
     fileprivate static func spaced(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
             let space = scalar == " " || scalar.isActedOnByTerminals
             if space, lastWasSpace { continue }
-            output.append(space ? " " : scalar)
+            if space {
+                output.append(UInt8(ascii: " "))
+            } else {
+                output += UTF8.encode(scalar)!
+            }
             lastWasSpace = space
         }
-        if output.last == " " { output.removeLast() }
-        return String(output)
+        if output.last == UInt8(ascii: " ") { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text with every brace that has no partner dropped (BibTeX counts
     /// braces even after a backslash, so `\{` goes with its backslash).
     fileprivate static func balanced(_ text: String) -> String {
-        var characters = Array(text)
+        var bytes = Array(text.utf8)
         var open: [Int] = []
         var unmatched: [Int] = []
-        for (index, character) in characters.enumerated() {
-            if character == "{" {
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "{") {
                 open.append(index)
-            } else if character == "}" {
+            } else if byte == UInt8(ascii: "}") {
                 if open.popLast() == nil { unmatched.append(index) }
             }
         }
         unmatched += open
         guard !unmatched.isEmpty else { return text }
         for index in unmatched.sorted(by: >) {
-            characters.remove(at: index)
-            if index > 0, characters[index - 1] == "\\" { characters.remove(at: index - 1) }
+            bytes.remove(at: index)
+            if index > 0, bytes[index - 1] == backslash { bytes.remove(at: index - 1) }
         }
-        return String(characters)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    // Every character these helpers act on is ASCII, so they work on UTF-8
+    // bytes: a byte of a longer character is never one of them.
+    private static let dollar = UInt8(ascii: "$")
+
+    /// `&`, `%`, `#` and `_`, which a backslash escapes.
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "_")
+    }
+    private static let backslash = UInt8(ascii: "\\")
 }
 
 /// Capitalised words an abstract writes capitalised in mid-sentence and
@@ -260,31 +278,68 @@ extension BibTeX {
 struct ProperNouns {
     private var words: Set<String> = []
 
+    /// Reads the abstract scalar by scalar, ASCII classified without the
+    /// Unicode tables; a combining mark stays with the letter before it.
     init(_ abstract: String) {
         var capitalised: Set<String> = []
         var lowered: Set<String> = []
-        var word = ""
-        var previous: Character = "."
-        var beforeWord: Character = "."
-        for character in abstract + " " {
-            if character.isLetter {
-                if word.isEmpty { beforeWord = previous }
-                word.append(character)
-                previous = character
+        var word: [UInt8] = []
+        var (startsUpper, restLower, allLower) = (false, true, true)
+        var previous: Unicode.Scalar = "."
+        var beforeWord: Unicode.Scalar = "."
+        for scalar in abstract.unicodeScalars + [" "] {
+            if Self.isLetter(scalar) {
+                if word.isEmpty {
+                    beforeWord = previous
+                    (startsUpper, restLower, allLower) = (Self.isUppercase(scalar), true, Self.isLowercase(scalar))
+                } else {
+                    let lower = Self.isLowercase(scalar)
+                    (restLower, allLower) = (restLower && lower, allLower && lower)
+                }
+                if scalar.isASCII { word.append(UInt8(scalar.value)) } else { word += UTF8.encode(scalar)! }
+                previous = scalar
+                continue
+            }
+            if !word.isEmpty, Self.isMark(scalar) {
+                word += UTF8.encode(scalar)!
                 continue
             }
             if !word.isEmpty {
-                if word.first!.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) {
-                    if !".!?:".contains(beforeWord) { capitalised.insert(word) }
-                } else if word.allSatisfy(\.isLowercase) {
-                    lowered.insert(word)
+                if startsUpper, restLower {
+                    if !".!?:".unicodeScalars.contains(beforeWord) { capitalised.insert(String(decoding: word, as: UTF8.self)) }
+                } else if allLower {
+                    lowered.insert(String(decoding: word, as: UTF8.self))
                 }
-                word = ""
+                word.removeAll(keepingCapacity: true)
             }
-            if !character.isWhitespace { previous = character }
+            if !Self.isWhitespace(scalar) { previous = scalar }
         }
         words = capitalised.filter { !lowered.contains($0.lowercased()) }
     }
 
     func contains(_ word: String) -> Bool { words.contains(word) }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic
+    }
+
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value &- 0x61 < 26 : scalar.properties.isLowercase
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        return switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
 }

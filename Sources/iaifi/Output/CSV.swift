@@ -13,9 +13,19 @@ enum CSV {
     /// a leading `=`, `+`, `-` or `@` (which spreadsheets run as a formula)
     /// with a leading apostrophe.
     static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Every byte tested is ASCII, so bytes stand for characters here.
+        let startsFormula = value.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+        let text = startsFormula ? "'" + value : value
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return text }
+        var quoted = "\""
+        var runStart = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\"") {
+            quoted += text[runStart...index]
+            quoted += "\""
+            runStart = text.utf8.index(after: index)
+        }
+        quoted += text[runStart...]
+        return quoted + "\""
     }
 }

@@ -65,30 +65,64 @@ enum JSON {
         }
     }
 
+    /// Copies the runs of characters that need no escape whole (as
+    /// substrings) and decodes a scalar only where a byte is not ASCII.
     private static func writeString(_ value: String, to output: inout String) {
+        var value = value
+        value.makeContiguousUTF8()
         output += "\""
-        if !value.utf8.contains(where: needsEscape) {
-            output += value
-            output += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.isActedOnByTerminals:
-                // Beyond U+FFFF (tag characters), as a UTF-16 surrogate pair.
-                for unit in String(scalar).utf16 {
-                    let hex = String(unit, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        let utf8 = value.utf8
+        let runEnd = utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                guard needsEscape(byte) else {
+                    offset += 1
+                    continue
                 }
-            default: output.unicodeScalars.append(scalar)
+                let (scalar, length) = decode(bytes, at: offset)
+                let escape: String? =
+                    switch scalar {
+                    case "\"": "\\\""
+                    case "\\": "\\\\"
+                    case "\n": "\\n"
+                    case "\r": "\\r"
+                    case "\t": "\\t"
+                    case _ where scalar.isActedOnByTerminals: unicodeEscape(scalar)
+                    default: nil
+                    }
+                if let escape {
+                    output += value[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: offset)]
+                    output += escape
+                    runStart = offset + length
+                }
+                offset += length
             }
+            return runStart
         }
+        output += value[utf8.index(utf8.startIndex, offsetBy: runEnd ?? 0)...]
         output += "\""
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8,
+    /// and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[offset])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
+        for position in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[position] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// `\uXXXX`; beyond U+FFFF (tag characters), a UTF-16 surrogate pair.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        var escape = ""
+        for unit in String(scalar).utf16 {
+            let hex = String(unit, radix: 16)
+            escape += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        return escape
     }
 
     /// Bytes that may start something to escape: ASCII controls, `"`, `\`,

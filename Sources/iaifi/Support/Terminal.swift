@@ -33,7 +33,14 @@ extension Unicode.Scalar {
     /// bidirectional overrides and isolates such as U+202E, zero-width
     /// characters) that reorder or hide what follows.
     var isActedOnByTerminals: Bool {
-        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || properties.generalCategory == .format
+        switch value {
+        case 0x20..<0x7F: false
+        case ..<0x20, 0x7F...0x9F, 0x2028, 0x2029: true
+        // Format characters lie only in these ranges, so most text never
+        // asks the (slow) category table; a test compares every scalar with it.
+        case 0xAD, 0x600...0x8FF, 0x180E, 0x2000...0x206F, 0xFEFF, 0xFFF0...0xFFFF, 0x10000...: properties.generalCategory == .format
+        default: false
+        }
     }
 }
 
@@ -69,7 +76,11 @@ extension String {
     /// A TSV cell: tabs and line breaks, which the format cannot hold in a
     /// value, become spaces; everything else is kept exactly.
     var tsvCell: String {
-        guard contains(where: { $0 == "\t" || $0.isNewline }) else { return self }
+        // A tab or line break starts with one of these bytes (U+0085, U+2028
+        // and U+2029 with 0xC2 or 0xE2): most cells have none.
+        guard utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
+            contains(where: { $0 == "\t" || $0.isNewline })
+        else { return self }
         return String(map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }
