@@ -71,6 +71,12 @@ package struct CategoryModel: Sendable {
     private var wordCounts: [Double] = []
     private var authorRows: [String: Int] = [:]
     private var authorCounts: [Double] = []
+    /// What each word and author row adds to each category's score, worked
+    /// out once for the model as learned (``probabilities(of:leavingOut:)``
+    /// without leaving a paper out): the same operations, in the same order,
+    /// as working them out per paper.
+    private var wordWeights: [Double] = []
+    private var authorWeights: [Double] = []
 
     // The constants below were chosen by cross-validation (20 folds,
     // accuracy) on the 460 bundled categorised papers outside
@@ -101,6 +107,36 @@ package struct CategoryModel: Sendable {
         wordTotals = papers
         let position = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         for (features, category) in training { learn(features, position[SearchText.key(category)]!) }
+        weighRows()
+    }
+
+    /// Fills ``wordWeights`` and ``authorWeights``.
+    private mutating func weighRows() {
+        let width = categories.count
+        let total = papers.reduce(0, +)
+        guard width > 1, total > 0 else { return }
+        let shares = papers.map { max($0, 0.5) / total }
+        let allWords = wordTotals.reduce(0, +)
+        let smoothing = Self.wordSmoothing * Double(wordRows.count)
+        let denominators = wordTotals.map { log(allWords - $0 + smoothing) }
+        wordWeights = Array(repeating: 0, count: wordCounts.count)
+        for row in stride(from: 0, to: wordCounts.count, by: width) {
+            let occurrences = wordCounts[row..<(row + width)].reduce(0, +)
+            guard occurrences > 0 else { continue }
+            for category in 0..<width {
+                wordWeights[row + category] = log(occurrences - wordCounts[row + category] + Self.wordSmoothing) - denominators[category]
+            }
+        }
+        authorWeights = Array(repeating: 0, count: authorCounts.count)
+        for row in stride(from: 0, to: authorCounts.count, by: width) {
+            let papersByAuthor = authorCounts[row..<(row + width)].reduce(0, +)
+            guard papersByAuthor > 0 else { continue }
+            for category in 0..<width {
+                authorWeights[row + category] =
+                    log((authorCounts[row + category] + Self.authorSmoothing * shares[category]) / (papersByAuthor + Self.authorSmoothing))
+                    - log(shares[category])
+            }
+        }
     }
 
     private mutating func learn(_ features: CategoryFeatures, _ category: Int) {
@@ -134,6 +170,7 @@ package struct CategoryModel: Sendable {
     ) -> [Double]? {
         let width = categories.count
         guard width > 1, !features.isEmpty else { return nil }
+        if left == nil { return probabilitiesAsLearned(of: features) }
         var papers = papers
         var wordTotals = wordTotals
         var leftWords: [String: Double] = [:]
@@ -179,7 +216,30 @@ package struct CategoryModel: Sendable {
                     - log(shares[category])
             }
         }
-        let scores = (0..<width).map { Self.textWeight * text[$0] + Self.authorWeight * authors[$0] }
+        return Self.softmax(text: text, authors: authors)
+    }
+
+    /// ``probabilities(of:leavingOut:)`` leaving no paper out, from the
+    /// weights worked out once.
+    private func probabilitiesAsLearned(of features: CategoryFeatures) -> [Double]? {
+        let width = categories.count
+        guard papers.reduce(0, +) > 0 else { return nil }
+        var text = Array(repeating: 0.0, count: width)
+        var authors = text
+        for (term, count) in features.words {
+            guard let row = wordRows[term] else { continue }
+            for category in 0..<width { text[category] -= count * wordWeights[row + category] }
+        }
+        for author in features.authors {
+            guard let row = authorRows[author] else { continue }
+            for category in 0..<width { authors[category] += authorWeights[row + category] }
+        }
+        return Self.softmax(text: text, authors: authors)
+    }
+
+    /// The two kinds of evidence weighed together, as probabilities.
+    private static func softmax(text: [Double], authors: [Double]) -> [Double] {
+        let scores = text.indices.map { textWeight * text[$0] + authorWeight * authors[$0] }
         let highest = scores.max()!
         let exponentials = scores.map { exp($0 - highest) }
         let sum = exponentials.reduce(0, +)

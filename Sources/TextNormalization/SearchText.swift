@@ -15,8 +15,14 @@ package enum SearchText {
     /// The full-text search terms of `text`, in order (``WordForms/unifyTerm(_:)``).
     package static func terms(_ text: some StringProtocol) -> [String] {
         var terms: [String] = []
-        forEachTerm(in: text) { term, _, isCompound in
-            if !isCompound { terms.append(term) }
+        var term: [UInt8] = []
+        withUTF8(of: text) { utf8 in
+            forEachWord(inUTF8: utf8) { word in
+                term.removeAll(keepingCapacity: true)
+                term.append(contentsOf: word.folded)
+                WordForms.unifyTerm(&term)
+                terms.append(String(decoding: term, as: UTF8.self))
+            }
         }
         return terms
     }
