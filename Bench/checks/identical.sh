@@ -21,6 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 differ=0 total=0
 for catalog in "${catalogs[@]}"; do
+  catalog=$(realpath "$catalog")
   id=$(IAIFI_DATA="$catalog" IAIFI_CACHE=off "$old" list -n 1 --format tsv | cut -f1)
   while IFS= read -r line; do
     case $line in ''|'#'*) continue ;; esac
@@ -29,7 +30,7 @@ for catalog in "${catalogs[@]}"; do
     for side in old new; do
       binary=$old; [ $side = new ] && binary=$new
       # Each binary keeps its own snapshot cache: a warm run, as users see.
-      (cd "$work" && eval "IAIFI_DATA=$(realpath "$OLDPWD/$catalog") IAIFI_CACHE_DIR=$work/cache-$side COLUMNS=100 \"$binary\" $command" \
+      (cd "$work" && eval "IAIFI_DATA=\"$catalog\" IAIFI_CACHE_DIR=$work/cache-$side COLUMNS=100 \"$binary\" $command" \
         >"$work/$side.out" 2>"$work/$side.err"; echo "exit $?" >>"$work/$side.err")
     done
     if ! cmp -s "$work/old.out" "$work/new.out" || ! cmp -s "$work/old.err" "$work/new.err"; then
