@@ -117,30 +117,19 @@ extension Paper {
         }
     }
 
-    /// Decodes a record. Fields are assigned by name, not through
-    /// ``PaperField/value``'s key paths, because listing decodes every
-    /// paper and key-path writes are slower; the exhaustive `switch` still
-    /// fails to compile until a new field is decoded.
+    /// Decodes a record: every ``PaperField`` in order, each as its kind
+    /// of value.
     init(reading reader: inout BinaryReader) throws {
         self.init()
         for field in PaperField.allCases {
-            switch field {
-            case .id: id = try reader.readString()
-            case .title: title = try reader.readOptionalString()
-            case .authors: authors = try reader.readStrings()
-            case .authorsComplete: authorsComplete = try reader.readBool()
-            case .authorCount: authorCount = try reader.readOptionalInt()
-            case .organization: organization = try reader.readOptionalString()
-            case .date: date = try reader.readOptionalInt().flatMap(PaperDate.init(yyyymmdd:))
-            case .dateYearInferred: dateYearInferred = try reader.readBool()
-            case .category: category = try reader.readOptionalString()
-            case .abstract: abstract = try reader.readOptionalString()
-            case .keywords: keywords = try reader.readStrings()
-            case .keywordLine: keywordLine = try reader.readOptionalString()
-            case .arxivId: arxivId = try reader.readOptionalString()
-            case .comments: comments = try reader.readOptionalString()
-            case .upvotes: upvotes = try reader.readOptionalInt()
-            case .sources: sources = try Self.readSources(&reader)
+            switch field.value {
+            case .text(let path): self[keyPath: path] = try reader.readString()
+            case .optionalText(let path): self[keyPath: path] = try reader.readOptionalString()
+            case .texts(let path): self[keyPath: path] = try reader.readStrings()
+            case .flag(let path): self[keyPath: path] = try reader.readBool()
+            case .optionalNumber(let path): self[keyPath: path] = try reader.readOptionalInt()
+            case .date(let path): self[keyPath: path] = try reader.readOptionalInt().flatMap(PaperDate.init(yyyymmdd:))
+            case .sources(let path): self[keyPath: path] = try Self.readSources(&reader)
             }
         }
     }

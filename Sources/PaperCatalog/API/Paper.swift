@@ -62,6 +62,121 @@ public struct Paper: Hashable, Sendable {
     public var year: Int? { date?.year }
 }
 
+/// The fields of a ``Paper``, declared once, in the order records store
+/// them. Storage, merging, the index's searchable text and the output
+/// formats iterate this list instead of naming fields one by one, so a new
+/// field is a property of `Paper`, a case here, and the reader that fills it.
+package enum PaperField: String, CaseIterable, Sendable {
+    case id, title, authors, authorsComplete, authorCount, organization, date, dateYearInferred
+    case category, abstract, keywords, keywordLine, arxivId, comments, upvotes, sources
+
+    /// Where a field's value lives in a ``Paper``, by the kind of value.
+    package enum Value {
+        case text(WritableKeyPath<Paper, String>)
+        case optionalText(WritableKeyPath<Paper, String?>)
+        case texts(WritableKeyPath<Paper, [String]>)
+        case flag(WritableKeyPath<Paper, Bool>)
+        case optionalNumber(WritableKeyPath<Paper, Int?>)
+        case date(WritableKeyPath<Paper, PaperDate?>)
+        case sources(WritableKeyPath<Paper, [Source]>)
+    }
+
+    /// The field's value in a ``Paper``.
+    package var value: Value {
+        switch self {
+        case .id: .text(\.id)
+        case .title: .optionalText(\.title)
+        case .authors: .texts(\.authors)
+        case .authorsComplete: .flag(\.authorsComplete)
+        case .authorCount: .optionalNumber(\.authorCount)
+        case .organization: .optionalText(\.organization)
+        case .date: .date(\.date)
+        case .dateYearInferred: .flag(\.dateYearInferred)
+        case .category: .optionalText(\.category)
+        case .abstract: .optionalText(\.abstract)
+        case .keywords: .texts(\.keywords)
+        case .keywordLine: .optionalText(\.keywordLine)
+        case .arxivId: .optionalText(\.arxivId)
+        case .comments: .optionalText(\.comments)
+        case .upvotes: .optionalNumber(\.upvotes)
+        case .sources: .sources(\.sources)
+        }
+    }
+
+    /// How merging the entries of one paper picks the field's value.
+    package enum Merging: Sendable {
+        /// From the first entry that states it.
+        case firstStated
+        /// The longest stated text.
+        case longest
+        /// The largest stated number.
+        case largest
+        /// Every entry's values, in load order.
+        case all
+        /// From the entry chosen for a group of fields that must agree (the
+        /// author list and its completeness; a date and whether its year was
+        /// inferred; tags and the line they came from).
+        case group(Group)
+    }
+
+    /// Fields taken together from one entry when entries merge.
+    package enum Group: Sendable {
+        case authors, date, keywords
+    }
+
+    /// How merging picks this field's value.
+    package var merging: Merging {
+        switch self {
+        case .id, .title, .organization, .category, .arxivId, .comments: .firstStated
+        case .abstract: .longest
+        case .upvotes: .largest
+        case .sources: .all
+        case .authors, .authorsComplete, .authorCount: .group(.authors)
+        case .date, .dateYearInferred: .group(.date)
+        case .keywords, .keywordLine: .group(.keywords)
+        }
+    }
+}
+
+extension Paper {
+    /// The texts of a text field: none, one, or a list (authors, tags).
+    /// - Complexity: O(1) beyond copying the list.
+    package func texts(of field: PaperField) -> [String] {
+        switch field.value {
+        case .text(let path): [self[keyPath: path]]
+        case .optionalText(let path): self[keyPath: path].map { [$0] } ?? []
+        case .texts(let path): self[keyPath: path]
+        case .flag, .optionalNumber, .date, .sources: []
+        }
+    }
+
+    /// Whether any source stated `field` (a flag always counts as stated).
+    package func states(_ field: PaperField) -> Bool {
+        switch field.value {
+        case .text(let path): !self[keyPath: path].isEmpty
+        case .optionalText(let path): self[keyPath: path] != nil
+        case .texts(let path): !self[keyPath: path].isEmpty
+        case .flag: true
+        case .optionalNumber(let path): self[keyPath: path] != nil
+        case .date(let path): self[keyPath: path] != nil
+        case .sources(let path): !self[keyPath: path].isEmpty
+        }
+    }
+
+    /// Sets `field` to its value in `other`.
+    mutating func copy(_ field: PaperField, from other: Paper) {
+        switch field.value {
+        case .text(let path): self[keyPath: path] = other[keyPath: path]
+        case .optionalText(let path): self[keyPath: path] = other[keyPath: path]
+        case .texts(let path): self[keyPath: path] = other[keyPath: path]
+        case .flag(let path): self[keyPath: path] = other[keyPath: path]
+        case .optionalNumber(let path): self[keyPath: path] = other[keyPath: path]
+        case .date(let path): self[keyPath: path] = other[keyPath: path]
+        case .sources(let path): self[keyPath: path] = other[keyPath: path]
+        }
+    }
+}
+
 /// Where a record's data came from: one entry of one dump file.
 public struct Source: Hashable, Sendable {
     public var format: DumpFormat
