@@ -1,5 +1,5 @@
 /// Every command `iaifi` knows, in the order help lists them: the one table
-/// that dispatch (``Commands/run(_:_:_:)``), help, usage errors, the
+/// that dispatch (``run(_:_:)``), help, usage errors, the
 /// completion scripts and the man page derive from. A new case fails to
 /// compile until it has a declaration (``spec``) and a handler.
 enum Command: String, CaseIterable {
@@ -29,4 +29,31 @@ enum Command: String, CaseIterable {
         case .complete: CommandSpecs.complete
         }
     }
+
+    /// Runs the command: its handler turns the parsed arguments into one
+    /// library call and prints the result.
+    func run(_ context: inout Context, _ console: inout Console) throws -> ExitCode {
+        switch self {
+        case .search: try Commands.search(context, &console, ranked: true)
+        case .list: try Commands.search(context, &console, ranked: false)
+        case .show: try Commands.show(context, &console)
+        case .open: try Commands.open(context, &console)
+        case .related: try Commands.related(context, &console)
+        case .keywords: try Commands.facet(.keywords, context, &console)
+        case .authors: try Commands.facet(.authors, context, &console)
+        case .categories: try Commands.facet(.categories, context, &console)
+        case .years: try Commands.facet(.years, context, &console)
+        case .acronyms: try Commands.acronyms(context, &console)
+        case .graph: try Commands.graph(context, &console)
+        case .trends: try Commands.trends(context, &console)
+        case .check: try Commands.check(context, &console)
+        case .completions: try Commands.completions(context, &console)
+        case .manpage: Commands.manpage(&console)
+        case .complete: try Commands.catalogValues(context, &console)
+        }
+    }
 }
+
+/// The command handlers, one file per command or family of commands,
+/// each beside its declaration (``CommandSpecs``).
+enum Commands {}

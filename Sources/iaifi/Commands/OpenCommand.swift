@@ -1,6 +1,15 @@
 import PaperCatalog
 import PaperIndex
 
+extension CommandSpecs {
+    static let open = CommandSpec(
+        name: "open", abstract: "Open papers in the browser: the arXiv page, else an arXiv search for the title.",
+        arguments: [("<id>...", "Record ids, or unique prefixes of them.")],
+        minimumPositionals: 1, maximumPositionals: nil,
+        options: [OptionSpec(name: "print", help: "Print the links, one per line, instead of opening them.")] + common,
+        examples: ["iaifi open 2504.00256", "iaifi open halverson2026 --print", "BROWSER=lynx iaifi open 2412.10504"])
+}
+
 extension Commands {
     /// `open`: each paper's link (``PaperCatalog/Paper/url``) in the browser,
     /// or printed with `--print`, or printed with a note when no opener is

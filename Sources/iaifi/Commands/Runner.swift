@@ -54,7 +54,7 @@ enum Runner {
         do {
             var context = context
             context.arguments = try ParsedArguments.parse(arguments, for: spec)
-            return try Commands.run(command, &context, &console)
+            return try command.run(&context, &console)
         } catch let error as UsageError {
             console.error("Error: \(error.message)\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information.")
             return .usage
@@ -180,7 +180,7 @@ struct Context {
         let fields = try RecordField.parse(list: list)
         let asked = arguments.value("format")
         if asked == nil, !arguments.has("json") { return PaperWriter(format: .tsv, fields: fields, terminal: terminal) }
-        guard asked != "text", case let format = try format(), OutputFormat.withFields.contains(format) else {
+        guard asked != "text", case let format:OutputFormat = try format(), OutputFormat.withFields.contains(format) else {
             let names = OutputFormat.withFields.map(\.rawValue)
             throw UsageError(message: "'--fields' applies to \(names.dropLast().joined(separator: ", ")) and \(names.last!); got '--format \(asked ?? "")'")
         }
@@ -188,11 +188,11 @@ struct Context {
     }
 
     /// The output format asked for, or the default for where stdout goes.
-    func format(default fallback: OutputFormat? = nil) throws(UsageError) -> OutputFormat {
+    func format<Format: FormatChoice>(default fallback: Format? = nil) throws(UsageError) -> Format {
         if arguments.has("json") {
             if arguments.value("format") != nil { throw UsageError(message: "'--json' and '--format' cannot be combined") }
             return .json
         }
-        return try arguments.choice("format", OutputFormat.self) ?? fallback ?? (terminal.isInteractive ? .table : .tsv)
+        return try arguments.choice("format", Format.self) ?? fallback ?? (terminal.isInteractive ? .table : .tsv)
     }
 }

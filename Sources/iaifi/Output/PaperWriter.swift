@@ -1,8 +1,28 @@
 import PaperCatalog
 import PaperIndex
 
+/// The formats a command offers with `--format` (and `--json`): each
+/// command's set is one enum, so help, completions and usage errors list
+/// it, and a writer's `switch` fails to compile until it handles a new one.
+protocol FormatChoice: RawRepresentable<String>, CaseIterable, Equatable {
+    /// Aligned columns: the default on a terminal.
+    static var table: Self { get }
+    /// Tab-separated lines: the default in a pipe.
+    static var tsv: Self { get }
+    /// What `--json` means.
+    static var json: Self { get }
+}
+
+extension FormatChoice {
+    /// "table, tsv, json or csv", for help.
+    static var names: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}
+
 /// How a command prints papers.
-enum OutputFormat: String, CaseIterable {
+enum OutputFormat: String, FormatChoice {
     /// Aligned columns fitted to the terminal (default on a terminal).
     case table
     /// One paper per line, tab-separated (default when piped).
@@ -11,6 +31,11 @@ enum OutputFormat: String, CaseIterable {
 
     /// The formats whose fields `--fields` chooses.
     static let withFields: [OutputFormat] = [.json, .jsonl, .csv, .tsv]
+}
+
+/// How a command prints counts (`keywords`, `years`, `acronyms`, ...).
+enum CountFormat: String, FormatChoice {
+    case table, tsv, json, jsonl, csv
 }
 
 /// Writes paper records in each output format as they come, one record at

@@ -12,35 +12,59 @@ enum RecordText {
         let paper = record.paper
         let width = max(terminal.width, TableLayout.narrowest)
         var lines = wrap((paper.title ?? "(no title)").safeForTerminal, width: width).map(terminal.bold) + [""]
-        func field(_ name: String, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
+        func field(_ name: String, _ value: String) {
+            guard !value.isEmpty else { return }
             let label = (name + ":").padding(indent)
             let wrapped = wrap(value.safeForTerminal, width: width - indent, first: width - label.count)
             lines.append(terminal.dim(label) + wrapped[0])
             lines += wrapped.dropFirst().map { String(repeating: " ", count: indent) + $0 }
         }
-        field("id", paper.id)
-        var authors = paper.authors.joined(separator: ", ")
-        if !paper.authorsComplete {
-            let count = paper.authorCount.map { "\($0) authors" } ?? "list truncated"
-            authors += authors.isEmpty ? count : " et al. (\(count))"
+        for shown in RecordField.allCases where !foldedOrApart.contains(shown) {
+            field(label(shown), text(shown, of: record))
         }
-        field("authors", authors)
-        field("organization", paper.organization)
-        field("date", paper.date.map { $0.description + (paper.dateYearInferred ? " (year inferred)" : "") })
-        field("category", record.categoryLabel)
-        field("keywords", paper.keywords.joined(separator: " · "))
-        field("arXiv", paper.arxivId)
-        field("url", paper.url + (paper.urlKind == .search ? " (arXiv search; no arXiv id known)" : ""))
-        field("pdf", paper.pdfURL)
-        field("comments", paper.comments)
-        field("upvotes", paper.upvotes.map(String.init))
-        field("sources", paper.sources.map { "\($0.file):\($0.line) (\($0.format.rawValue))" }.joined(separator: ", "))
         if let abstract = paper.abstract {
             lines.append("")
             lines += wrap(abstract.safeForTerminal, width: min(width, 100) - 2).map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Fields without a line of their own: the title and abstract, printed
+    /// apart; those folded into another field's line; and what only some
+    /// commands compute. Every other field gets a line, in
+    /// ``RecordField`` order.
+    private static let foldedOrApart: Set<RecordField> = [
+        .title, .abstract, .authorsComplete, .authorCount, .year, .dateYearInferred, .inferredCategory, .inferredCategoryConfidence,
+        .keywordLine, .urlKind, .score, .matches, .sharedTags, .sharedAuthors,
+    ]
+
+    private static func label(_ field: RecordField) -> String {
+        switch field {
+        case .arxivId: "arXiv"
+        case .pdfUrl: "pdf"
+        default: field.rawValue
+        }
+    }
+
+    /// A field's line: the folded fields joined to theirs, else the field's
+    /// plain text (``RecordField/text(of:)``).
+    private static func text(_ field: RecordField, of record: PaperRecord) -> String {
+        let paper = record.paper
+        switch field {
+        case .authors:
+            var authors = paper.authors.joined(separator: ", ")
+            if !paper.authorsComplete {
+                let count = paper.authorCount.map { "\($0) authors" } ?? "list truncated"
+                authors += authors.isEmpty ? count : " et al. (\(count))"
+            }
+            return authors
+        case .date: return paper.date.map { $0.description + (paper.dateYearInferred ? " (year inferred)" : "") } ?? ""
+        case .category: return record.categoryLabel ?? ""
+        case .keywords: return paper.keywords.joined(separator: " · ")
+        case .url: return paper.url + (paper.urlKind == .search ? " (arXiv search; no arXiv id known)" : "")
+        case .sources: return paper.sources.map { "\($0.file):\($0.line) (\($0.format.rawValue))" }.joined(separator: ", ")
+        default: return field.text(of: record)
+        }
     }
 
     /// Greedy word wrap to `width` terminal columns (the first line to
@@ -85,7 +109,7 @@ enum RelatedText {
 enum FacetWriter {
     /// `variants` (authors): each person's spellings, `; ` separated, in a
     /// third column (TSV: a third field) or `variants` cell; JSON always has them.
-    static func write(_ counts: [FacetCount], facet: Facet, as format: OutputFormat, variants: Bool = false, terminal: Terminal) -> String {
+    static func write(_ counts: [FacetCount], facet: Facet, as format: CountFormat, variants: Bool = false, terminal: Terminal) -> String {
         let label = facet == .categories ? "(no category)" : "(no date)"
         let variants = variants && facet == .authors
         // Counted with inferred categories: a second count after the first.
@@ -101,7 +125,7 @@ enum FacetWriter {
                 header: ["value", "count"] + (inferred ? ["inferred"] : []) + (variants ? ["variants"] : []),
                 rows: counts.map { [$0.value ?? ""] + numbers($0) + spellings($0) })
         case .tsv: return counts.map { (numbers($0) + [($0.value ?? label)] + spellings($0)).map(\.tsvCell).joined(separator: "\t") + "\n" }.joined()
-        case .table, .bibtex:
+        case .table:
             let columns =
                 [TableLayout.Column(title: "COUNT")] + (inferred ? [TableLayout.Column(title: "INFERRED")] : [])
                 + [TableLayout.Column(title: facet.rawValue.uppercased(), flexible: true, minimumWidth: variants ? 20 : 4)]
@@ -145,14 +169,14 @@ enum CheckReport {
 
 /// `acronyms`: what the catalog defines, most frequent first.
 enum AcronymWriter {
-    static func write(_ acronyms: [Acronym], as format: OutputFormat, terminal: Terminal) -> String {
+    static func write(_ acronyms: [Acronym], as format: CountFormat, terminal: Terminal) -> String {
         switch format {
         case .json: return JSON.array(acronyms.map(json)).text + "\n"
         case .jsonl: return acronyms.map { json($0).text + "\n" }.joined()
         case .csv: return CSV.document(header: ["acronym", "expansion", "count"], rows: acronyms.map { [$0.acronym, $0.expansion, String($0.count)] })
         case .tsv:
             return acronyms.map { "\($0.count)\t\($0.acronym.tsvCell)\t\($0.expansion.tsvCell)\n" }.joined()
-        case .table, .bibtex:
+        case .table:
             var lines = TableLayout(columns: [.init(title: "COUNT"), .init(title: "ACRONYM"), .init(title: "EXPANSION", flexible: true)])
                 .render(acronyms.map { [String($0.count), $0.acronym, $0.expansion] }, width: terminal.width)
             lines[0] = terminal.bold(lines[0])

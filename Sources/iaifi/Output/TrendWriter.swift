@@ -1,16 +1,21 @@
 import Foundation
 import PaperIndex
 
+/// How `trends` prints its report.
+enum TrendFormat: String, FormatChoice {
+    case table, tsv, json
+}
+
 /// `trends` in each format: a table (with per-year sparklines when
 /// charted), TSV lines, or one JSON object.
 enum TrendWriter {
-    static func write(_ report: TrendReport, top: Int, as format: OutputFormat, chart: Chart?, terminal: Terminal) -> String {
+    static func write(_ report: TrendReport, top: Int, as format: TrendFormat, chart: Chart?, terminal: Terminal) -> String {
         let rising = Array(report.rising.prefix(top))
         let falling = Array(report.falling.prefix(top))
         switch format {
         case .json: return json(report, rising, falling).text + "\n"
         case .tsv: return (rising.map { tsvLine("rising", $0, report) } + falling.map { tsvLine("falling", $0, report) }).joined()
-        default: return table(report, rising, falling, chart: chart, terminal: terminal)
+        case .table: return table(report, rising, falling, chart: chart, terminal: terminal)
         }
     }
 
