@@ -76,7 +76,7 @@ public struct CatalogIndex: Sendable {
     /// in the order given): the order `list` prints, so that a filter's
     /// first matches are its newest.
     /// - Complexity: O(total text length +
-    /// vocabulary × log vocabulary + papers × log papers).
+    ///   vocabulary × log vocabulary + papers × log papers).
     ///
     /// Each paper is released once stored: pass the array with `consume`
     /// (holding no other reference) and indexing needs little memory beyond
@@ -131,9 +131,11 @@ public struct CatalogIndex: Sendable {
     /// Whether this index, read from a snapshot, met damage there (a
     /// checksum that failed, a value out of bounds): answers given since
     /// may be wrong or incomplete; discard them and build the index again.
+    /// - Complexity: O(1).
     public var isDamaged: Bool { papers.bytes.checkedFile?.isDamaged ?? false }
 
     /// The number of indexed papers.
+    /// - Complexity: O(1).
     public var count: Int { papers.count }
 
     /// The id of `term`, if indexed.

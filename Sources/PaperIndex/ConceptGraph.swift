@@ -24,6 +24,7 @@ public struct ConceptGraph: Equatable, Sendable {
         case authors
     }
 
+    /// A tag or an author of the selected papers.
     public struct Node: Equatable, Sendable {
         /// The exact key (``SearchText/key(_:)``): stable and unique.
         public var id: String
@@ -33,9 +34,11 @@ public struct ConceptGraph: Equatable, Sendable {
         public var papers: Int
     }
 
+    /// Two nodes that some selected paper carries together.
     public struct Edge: Equatable, Sendable {
-        /// Positions in ``nodes``; `source < target`.
+        /// Position in ``nodes`` of one end; `source < target`.
         public var source: Int
+        /// Position in ``nodes`` of the other end.
         public var target: Int
         /// Selected papers carrying both.
         public var papers: Int
@@ -43,6 +46,7 @@ public struct ConceptGraph: Equatable, Sendable {
         public var jaccard: Double
     }
 
+    /// Whether the nodes are tags or authors.
     public var kind: Kind
     /// Selected papers (with or without a tag or author).
     public var papers: Int

@@ -30,7 +30,10 @@ extension PerFacet: Sendable where Value: Sendable {}
 /// One value of a facet and how many papers have it; `value` is `nil` for
 /// papers with none (no category, no date).
 public struct FacetCount: Equatable, Sendable {
+    /// The value as the first paper counted spells it (an author: the person's most complete
+    /// spelling); `nil` in the row of papers with none.
     public var value: String?
+    /// How many of the selected papers have the value (an author: under any spelling).
     public var count: Int
     /// Authors only: the spellings of the person among the papers counted,
     /// `value` (the most complete spelling of the catalog) first when it is among them.

@@ -19,7 +19,9 @@ public struct Hits: RandomAccessCollection, Sendable {
         self.labels = labels
     }
 
+    /// The first hit's position: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last hit's position: the number of hits.
     public var endIndex: Int { docs.count }
 
     /// The hit at `position`, its paper decoded now.
@@ -32,6 +34,7 @@ public struct Hits: RandomAccessCollection, Sendable {
         return hit
     }
 
+    /// An iterator over the hits in order that gives back the memory of records read as it goes.
     public func makeIterator() -> Iterator { Iterator(hits: self) }
 
     /// The hits in order; every ``Iterator/releaseInterval`` hits, the
@@ -45,6 +48,7 @@ public struct Hits: RandomAccessCollection, Sendable {
 
         fileprivate init(hits: Hits) { self.hits = hits }
 
+        /// The next hit, its paper decoded now; `nil` after the last.
         public mutating func next() -> Hit? {
             guard position < hits.endIndex else { return nil }
             if position > 0, position.isMultiple(of: Self.releaseInterval) { hits.index.papers.releasePages() }

@@ -40,6 +40,10 @@ public enum IndexSnapshot {
 
     /// The index for `paths`, from the snapshot in `folder` when it is
     /// fresh and intact, otherwise parsed, indexed and saved there.
+    /// - Complexity: from a fresh snapshot, O(input files + snapshot size / 64 KiB + acronyms),
+    ///   its other values checked as queries read them; otherwise that of
+    ///   ``PaperCatalog/Catalog/load(paths:maxFileBytes:)`` and ``CatalogIndex/init(papers:)``,
+    ///   plus O(snapshot size) to save it.
     public static func load(paths: [String], folder: String?) -> Loaded {
         let fingerprint = Catalog.fingerprint(of: paths).map { $0 + "\n" + executableFingerprint() }
         var notices: [String] = []

@@ -3,6 +3,7 @@ import TextNormalization
 
 /// A category the model inferred for a paper whose sources state none.
 public struct InferredCategory: Equatable, Sendable {
+    /// The category's name, spelled as the catalog's papers state it.
     public var name: String
     /// The model's probability that `name` is right, 0...1 (calibrated on
     /// held-out papers: README, "Inferred categories").
@@ -98,6 +99,7 @@ extension CatalogIndex {
 
     /// The category inferred for document `doc`, when its sources state none
     /// and there was something to infer from; `nil` otherwise.
+    /// - Complexity: O(1).
     public func inferredCategory(of doc: Int) -> InferredCategory? { inferred[doc] }
 }
 

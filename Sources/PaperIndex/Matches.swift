@@ -6,13 +6,16 @@ import TextNormalization
 public struct Matches: Sendable, Equatable {
     /// The query words (as typed) found in one field, in query order.
     public struct FieldWords: Sendable, Equatable {
+        /// The field the words are in.
         public var field: Field
+        /// The query words found there, as typed, in query order.
         public var words: [String]
     }
 
     /// A stretch of the abstract, or of the title when the abstract holds
     /// no query word, with the matched words marked.
     public struct Excerpt: Sendable, Equatable {
+        /// The field the stretch is from: the abstract or the title.
         public var field: Field
         /// The stretch, with `…` where it cuts the field.
         public var text: String
@@ -22,6 +25,7 @@ public struct Matches: Sendable, Equatable {
 
     /// Fields in the order title, keywords, authors, abstract; only those holding a query word.
     public var fields: [FieldWords]
+    /// A stretch of the abstract or title around the best match; `nil` when neither holds a query word.
     public var excerpt: Excerpt?
 }
 

@@ -34,10 +34,14 @@ public indirect enum Query: Equatable, Sendable {
 
     /// One part of ``clauses(_:)``.
     public struct Clause: Equatable, Sendable {
+        /// How a clause takes part: required (`must`), optional (`should`) or excluded (`mustNot`).
         public enum Occur: Sendable { case must, should, mustNot }
+        /// Whether the clause is required, optional or excluded.
         public var occur: Occur
+        /// What the clause matches.
         public var query: Query
 
+        /// A clause matching `query`, occurring as `occur`.
         public init(_ occur: Occur, _ query: Query) {
             self.occur = occur
             self.query = query
@@ -78,9 +82,12 @@ public enum QueryField: String, CaseIterable, Sendable {
 
 /// A query that cannot be parsed, with the 1-based column of the problem.
 public struct QueryError: Error, Equatable, CustomStringConvertible {
+    /// What is wrong with the query.
     public var message: String
+    /// The 1-based column, in characters, where the problem is.
     public var column: Int
 
+    /// `column N: message`.
     public var description: String { "column \(column): \(message)" }
 }
 

@@ -4,8 +4,12 @@ import TextNormalization
 
 /// A paper connected to another, and why.
 public struct Relation: Sendable {
+    /// The related paper.
     public var paper: Paper
+    /// Its document number in the index (``Hit/doc``).
     public var doc: Int
+    /// How strongly the papers are connected, higher first: shared tags and authors weighted
+    /// by rarity, plus up to 4 for similar text.
     public var score: Double
     /// Tags both papers carry, rarest first.
     public var sharedTags: [String]

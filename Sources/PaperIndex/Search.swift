@@ -4,6 +4,7 @@ import TextNormalization
 
 /// What to look for: a query and flag filters, which all narrow (AND).
 public struct SearchRequest: Sendable {
+    /// The query to match and rank by; `nil` selects by the filters alone.
     public var query: Query?
     /// Tags; each must match. A paper carrying the exact tag ranks before
     /// one whose tags merely contain the phrase.
@@ -20,8 +21,11 @@ public struct SearchRequest: Sendable {
     public var includesInferred = false
     /// Inclusive date bounds; papers without a date do not match a bound.
     public var since: PaperDate?
+    /// The latest date, inclusive (see ``since``).
     public var until: PaperDate?
+    /// The order of the hits: by relevance unless set.
     public var sort: SortOrder = .relevance
+    /// The most hits to return; `nil` for every match.
     public var limit: Int?
     /// Whether ranked hits carry ``Hit/matches``: why each matched.
     public var explainsMatches = false
@@ -29,9 +33,11 @@ public struct SearchRequest: Sendable {
     /// is scored (the same answer, slower: for the benchmark and tests).
     package var prunes = true
 
+    /// A request for `query` alone: no filters, by relevance, every match.
     public init(query: Query? = nil) { self.query = query }
 }
 
+/// The order search hits come in.
 public enum SortOrder: String, CaseIterable, Sendable {
     /// Best score first (exact tags, then BM25F), then newest.
     case relevance
@@ -43,7 +49,9 @@ public enum SortOrder: String, CaseIterable, Sendable {
 
 /// A paper found by a search, with its score when the search ranked.
 public struct Hit: Sendable {
+    /// The paper found, decoded from the index.
     public var paper: Paper
+    /// The paper's document number: its position in the index, newest first.
     public var doc: Int
     /// BM25F score of the query's words; `nil` when no words were weighed
     /// (filters only, `--keyword` included, which orders exact tags first).
@@ -59,6 +67,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     /// paper or none; `what` names the filter (`"author"`).
     case nothingToMatch(String, what: String)
 
+    /// The problem in words, with a suggestion or the known categories for an unknown one.
     public var description: String {
         switch self {
         case .nothingToMatch(let value, let what):
@@ -293,6 +302,9 @@ extension CatalogIndex {
     public static let noCategory = "none"
 
     /// A known tag spelled like `keyword`, for "did you mean".
+    ///
+    /// - Complexity: O(total length of the tags), plus O(*n* × *m*) per tag whose length
+    ///   is within the allowed distance of the keyword's (*n*, *m*: their lengths).
     public func suggestTag(for keyword: String) -> String? {
         Suggestion.nearest(to: keyword, in: tags.allNames)
     }

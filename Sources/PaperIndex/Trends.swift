@@ -4,9 +4,12 @@ import TextNormalization
 
 /// Years, each bound optional: `2024`, `2019..2022`, `2024..`, `..2020`.
 public struct YearSpan: Equatable, Sendable, CustomStringConvertible {
+    /// The first year, or `nil` for no lower bound.
     public var lower: Int?
+    /// The last year, inclusive, or `nil` for no upper bound.
     public var upper: Int?
 
+    /// A span from `lower` through `upper`; a `nil` bound is open.
     public init(lower: Int?, upper: Int?) {
         self.lower = lower
         self.upper = upper
@@ -33,6 +36,7 @@ public struct YearSpan: Equatable, Sendable, CustomStringConvertible {
         self.init(lower: lower, upper: upper)
     }
 
+    /// The span as typed: `2024`, `2019..2022`, `2024..` or `..2020`.
     public var description: String {
         if let lower, lower == upper { return String(lower) }
         return "\(lower.map(String.init) ?? "")..\(upper.map(String.init) ?? "")"
@@ -62,6 +66,7 @@ public struct TrendGuard: Equatable, Sendable {
     /// to pass by chance alone.
     public var pValue: Double { erfc(minimumZ / 2.0.squareRoot()) }
 
+    /// A guard asking for `minimumCount` papers and `|z| ≥ minimumZ`.
     public init(minimumCount: Int = 5, minimumZ: Double = 1.96) {
         self.minimumCount = minimumCount
         self.minimumZ = minimumZ
@@ -74,11 +79,13 @@ public struct Trend: Equatable, Sendable {
     public var id: String
     /// The tag as the newest paper spells it, or the word's most frequent spelling.
     public var label: String
-    /// Papers with the term in the earlier and the later period.
+    /// Papers with the term in the earlier period.
     public var before: Int
+    /// Papers with the term in the later period.
     public var after: Int
-    /// `before / papers in the earlier period`, `after / papers in the later one`.
+    /// `before / papers in the earlier period`.
     public var beforeShare: Double
+    /// `after / papers in the later period`.
     public var afterShare: Double
     /// `afterShare − beforeShare`.
     public var change: Double { afterShare - beforeShare }
@@ -90,17 +97,21 @@ public struct Trend: Equatable, Sendable {
 
 /// Terms whose share of papers rose or fell most between two periods.
 public struct TrendReport: Equatable, Sendable {
+    /// Whether tags or title and abstract words were compared.
     public var source: TrendSource
-    /// The periods compared, disjoint, as resolved against the selection's years.
+    /// The earlier period, as resolved against the selection's years.
     public var before: ClosedRange<Int>
+    /// The later period, after ``before`` ends.
     public var after: ClosedRange<Int>
     /// From the first year of either period to the last.
     public var years: ClosedRange<Int>
     /// Selected papers dated in each year of ``years``.
     public var papersPerYear: [Int]
-    /// Selected papers dated in each period.
+    /// Selected papers dated in the earlier period.
     public var beforePapers: Int
+    /// Selected papers dated in the later period.
     public var afterPapers: Int
+    /// The test the reported trends passed.
     public var test: TrendGuard
     /// Terms with at least ``TrendGuard/minimumCount`` papers: those tested.
     public var tested: Int
@@ -119,6 +130,7 @@ public enum TrendError: Error, Equatable, CustomStringConvertible {
     /// A period has no selected papers.
     case emptyPeriod(name: String, span: String, years: ClosedRange<Int>)
 
+    /// The problem in words, naming the periods and the selection's years.
     public var description: String {
         switch self {
         case .noDatedPapers: "no dated papers to compare"

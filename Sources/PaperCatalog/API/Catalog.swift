@@ -128,6 +128,7 @@ public struct Catalog: Sendable {
 
 /// What reading one file gave.
 public struct FileReport: Sendable {
+    /// The file's path, readable (a byte that is not UTF-8 shows as `\xFF`), or a parsed document's name.
     public var path: String
     /// The detected formats in file order: one, or several for dumps
     /// concatenated into one file; none when the file could not be read.
@@ -140,9 +141,12 @@ public struct FileReport: Sendable {
     public var records = 0
     /// This file's entries merged into a record first read elsewhere.
     public var merges = 0
+    /// Every problem found in this file.
     public var diagnostics: [Diagnostic] = []
 
+    /// How many of ``diagnostics`` are warnings.
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
+    /// How many of ``diagnostics`` are errors: the file could not be read.
     public var errors: Int { diagnostics.count { $0.severity == .error } }
 }
 

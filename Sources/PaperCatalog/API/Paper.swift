@@ -6,6 +6,7 @@ public struct Paper: Hashable, Sendable {
     /// Stable, unique, typeable identifier: the arXiv id when known, else
     /// `<first author's surname><year><first title word>` (see README).
     public var id: String
+    /// The paper's title, from the first source that states it.
     public var title: String?
     /// Author names in source order, never containing "et al.".
     public var authors: [String]
@@ -16,23 +17,29 @@ public struct Paper: Hashable, Sendable {
     public var authorCount: Int?
     /// The organisation a source names instead of authors.
     public var organization: String?
+    /// The paper's date as its source gives it; see ``dateYearInferred``.
     public var date: PaperDate?
     /// `true` when the source printed the date without a year and the year was
     /// resolved from the file's own content.
     public var dateYearInferred: Bool
+    /// The subject category its source files the paper under (the IAIFI site names one).
     public var category: String?
+    /// The abstract; when sources differ, the longest.
     public var abstract: String?
     /// Keyword tags, recovered from the run-together keyword line.
     public var keywords: [String]
     /// The keyword line exactly as the dump printed it.
     public var keywordLine: String?
+    /// The arXiv identifier (`2101.00001`, `hep-th/9901001`), when a source names it.
     public var arxivId: String?
     /// Free-form comments (pages, figures, venue).
     public var comments: String?
+    /// Hugging Face Daily Papers upvotes; when sources differ, the largest.
     public var upvotes: Int?
     /// Every dump entry merged into this record, in load order.
     public var sources: [Source]
 
+    /// Creates a paper from its fields; every field defaults to unknown or empty.
     public init(
         id: String = "", title: String? = nil, authors: [String] = [], authorsComplete: Bool = false,
         authorCount: Int? = nil, organization: String? = nil, date: PaperDate? = nil,
@@ -179,11 +186,14 @@ extension Paper {
 
 /// Where a record's data came from: one entry of one dump file.
 public struct Source: Hashable, Sendable {
+    /// The dump format the entry was read as.
     public var format: DumpFormat
+    /// The dump file the entry is in.
     public var file: String
     /// 1-based line on which the entry starts.
     public var line: Int
 
+    /// Creates a source: an entry of `file`, read as `format`, starting on `line`.
     public init(format: DumpFormat, file: String, line: Int) {
         self.format = format
         self.file = file

@@ -1,7 +1,10 @@
 /// A calendar date printed as `YYYY-MM-DD`.
 public struct PaperDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1 through 9999.
     public var year: Int
+    /// The month, 1 (January) through 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
     /// Creates a date, or returns `nil` when the day does not exist.
@@ -29,6 +32,7 @@ public struct PaperDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
+    /// The date as `YYYY-MM-DD`, zero-padded.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
@@ -37,6 +41,7 @@ public struct PaperDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Orders dates chronologically.
     public static func < (lhs: PaperDate, rhs: PaperDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
