@@ -215,6 +215,52 @@ public struct CatalogIndex: Sendable {
     public func docs(withIDPrefix prefix: String) -> [Int] {
         (0..<count).filter { papers.id(at: $0).hasPrefix(prefix) }
     }
+
+    /// The document with this exact id, else the one whose id starts with
+    /// `id`: what a user means by an id or a unique prefix of one.
+    /// - Complexity: O(papers), plus O(papers × length of `id`) for the
+    ///   nearest id when none matches.
+    public func resolve(id: String) throws(IDLookupError) -> Int {
+        if let doc = doc(withID: id) { return doc }
+        let candidates = docs(withIDPrefix: id)
+        if candidates.count == 1 { return candidates[0] }
+        if candidates.isEmpty {
+            throw .notFound(id, nearest: Suggestion.nearest(to: id, in: (0..<count).lazy.map { papers.id(at: $0) }))
+        }
+        let shown = candidates.prefix(IDLookupError.shownCandidates).map { IDLookupError.Candidate(id: papers.id(at: $0), title: papers[$0].title) }
+        throw .ambiguous(id, matching: candidates.count, first: shown)
+    }
+}
+
+/// Why an id names no single paper (``CatalogIndex/resolve(id:)``).
+public enum IDLookupError: Error, Equatable, CustomStringConvertible {
+    /// No id is or starts with the text; the nearest id, if one is close.
+    case notFound(String, nearest: String?)
+    /// Several ids start with the text: how many, and the first few ids
+    /// with their titles.
+    case ambiguous(String, matching: Int, first: [Candidate])
+
+    /// An id a prefix matched, and its paper's title.
+    public struct Candidate: Equatable, Sendable {
+        /// The paper's id.
+        public var id: String
+        /// The paper's title, if it has one.
+        public var title: String?
+    }
+
+    /// How many candidates an ambiguous prefix lists.
+    static let shownCandidates = 10
+
+    /// The problem in words, with the nearest id or the candidates.
+    public var description: String {
+        switch self {
+        case .notFound(let id, let nearest):
+            return "no paper with id '\(id)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "")
+        case .ambiguous(let id, let count, let first):
+            let shown = first.map { "  \($0.id)  \($0.title ?? "")" }.joined(separator: "\n")
+            return "id prefix '\(id)' is ambiguous; it matches \(count) papers:\n\(shown)"
+        }
+    }
 }
 
 extension CatalogIndex {

@@ -13,7 +13,8 @@ package struct DocSet: RandomAccessCollection, Equatable, @unchecked Sendable {
     /// - Precondition: `sortedDocs` is strictly increasing.
     package init(sorted sortedDocs: [Int32]) { self.init(view: Column(sortedDocs)) }
 
-    /// A view of index memory. - Precondition: strictly increasing.
+    /// A view of index memory.
+    /// - Precondition: `view` is strictly increasing.
     init(view: Column<Int32>) {
         column = view
         buffer = view.buffer

@@ -16,7 +16,7 @@ extension Commands {
     /// found or the opener fails.
     static func open(_ context: Context, _ console: inout Console) throws -> ExitCode {
         let index = try context.loadIndex(console: &console)
-        let urls = try context.arguments.positionals.map { index.papers[try resolve($0, in: index)].url }
+        let urls = try context.arguments.positionals.map { index.papers[try index.resolve(id: $0)].url }
         if context.arguments.has("print") {
             console.print(document: urls.map { $0 + "\n" }.joined())
             return .success

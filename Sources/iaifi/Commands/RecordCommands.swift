@@ -26,7 +26,7 @@ extension Commands {
         let asksText = arguments.value("format") == "text" && arguments.value("fields") == nil && arguments.value("template") == nil
         let writer = asksText ? nil : try context.paperWriter(default: .table)
         let index = try context.loadIndex(console: &console)
-        let docs = try arguments.positionals.map { try resolve($0, in: index) }
+        let docs = try arguments.positionals.map { try index.resolve(id: $0) }
         let records = docs.lazy.map { PaperRecord(paper: index.papers[$0], inferred: index.inferredCategory(of: $0)) }
         if let writer, writer.format != .table || writer.template != nil {
             writer.write(records, to: &console)
@@ -42,7 +42,7 @@ extension Commands {
         let writer = try context.paperWriter()
         let limit = try context.arguments.integer("limit", atLeast: 1) ?? 10
         let index = try context.loadIndex(console: &console)
-        let doc = try resolve(context.arguments.positionals[0], in: index)
+        let doc = try index.resolve(id: context.arguments.positionals[0])
         let relations = index.related(to: doc, limit: limit)
         guard !relations.isEmpty else {
             console.error("No related papers found.")
@@ -61,20 +61,4 @@ extension Commands {
         return .success
     }
 
-    /// The document with this exact id, else with a unique id prefix; an
-    /// ambiguous prefix lists the candidates.
-    static func resolve(_ id: String, in index: CatalogIndex) throws -> Int {
-        if let doc = index.doc(withID: id) { return doc }
-        let candidates = index.docs(withIDPrefix: id)
-        if candidates.count == 1 { return candidates[0] }
-        if candidates.isEmpty {
-            let ids = (0..<index.count).lazy.map { index.papers.id(at: $0) }
-            let hint = Suggestion.nearest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
-            throw UsageError(message: "no paper with id '\(id)'\(hint)")
-        }
-        let shown = candidates.prefix(10).map { doc in
-            "  \(index.papers.id(at: doc))  \(index.papers[doc].title ?? "")"
-        }.joined(separator: "\n")
-        throw UsageError(message: "id prefix '\(id)' is ambiguous; it matches \(candidates.count) papers:\n\(shown)")
-    }
 }

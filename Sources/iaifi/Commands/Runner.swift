@@ -55,18 +55,23 @@ enum Runner {
             var context = context
             context.arguments = try ParsedArguments.parse(arguments, for: spec)
             return try command.run(&context, &console)
-        } catch let error as UsageError {
-            console.error("Error: \(error.message)\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information.")
-            return .usage
-        } catch let error as SearchError {
-            console.error("Error: \(error)")
-            return .usage
-        } catch let error as InputError {
-            console.error("Error: \(error.message)")
-            return .inputError
         } catch {
-            console.error("Error: \(error)")
-            return .inputError
+            let (message, code, showsUsage) = explain(error)
+            console.error("Error: \(message)" + (showsUsage ? "\nUsage: \(spec.usage)\nSee 'iaifi \(spec.name) --help' for more information." : ""))
+            return code
+        }
+    }
+
+    /// Every failure's message and exit code, in one place; whether the
+    /// command's usage follows the message (the command line was at fault).
+    private static func explain(_ error: any Error) -> (message: String, code: ExitCode, showsUsage: Bool) {
+        switch error {
+        case let error as UsageError: (error.message, .usage, true)
+        case let error as QueryError: ("cannot parse query at \(error.description)", .usage, true)
+        case let error as IDLookupError: (error.description, .usage, true)
+        case let error as SearchError: (error.description, .usage, false)
+        case let error as InputError: (error.message, .inputError, false)
+        default: ("\(error)", .inputError, false)
         }
     }
 

@@ -46,9 +46,7 @@ extension Commands {
         var request = SearchRequest()
         if !arguments.positionals.isEmpty {
             // Bare words form one query, quoted or not: `search dark matter` is `search "dark matter"`.
-            do { request.query = try Query.parse(arguments.positionals.joined(separator: " ")) } catch {
-                throw UsageError(message: "cannot parse query at \(error.description)")
-            }
+            request.query = try Query.parse(arguments.positionals.joined(separator: " "))
         }
         try applyFilters(arguments, to: &request)
         let sort = try arguments.choice("sort", SortOrder.self)
