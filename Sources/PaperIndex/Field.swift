@@ -1,5 +1,9 @@
 import PaperCatalog
 
+// How the fields of a query, of the full-text index, of the exact indices
+// (`Facet`) and of a stored `Paper` map to one another: every mapping
+// between them is in this file.
+
 /// The full-text fields of a paper, with their BM25F weights: a title hit
 /// counts more than an abstract hit.
 public enum Field: Int, CaseIterable, Sendable {
@@ -35,6 +39,24 @@ public enum Field: Int, CaseIterable, Sendable {
         case .keywords: 2.5
         case .authors: 2
         case .abstract: 1
+        }
+    }
+}
+
+/// The fields a query term can name with `field:`.
+public enum QueryField: String, CaseIterable, Sendable {
+    case title, abstract, author, keyword, category, year
+
+    /// The full-text fields a term searches when `field:` names this field,
+    /// or none (every field). `category:` and `year:` filter through their
+    /// exact indices instead.
+    static func searched(_ field: QueryField?) -> [Field] {
+        switch field {
+        case .title: [.title]
+        case .abstract: [.abstract]
+        case .author: [.authors]
+        case .keyword: [.keywords]
+        case .category, .year, nil: Field.allCases
         }
     }
 }

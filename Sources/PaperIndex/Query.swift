@@ -75,11 +75,6 @@ public indirect enum Query: Equatable, Sendable {
     }
 }
 
-/// The fields a query term can name with `field:`.
-public enum QueryField: String, CaseIterable, Sendable {
-    case title, abstract, author, keyword, category, year
-}
-
 /// A query that cannot be parsed, with the 1-based column of the problem.
 public struct QueryError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with the query.

@@ -103,7 +103,7 @@ extension CatalogIndex {
             if case .phrase(let text, let field) = clause.query, clause.occur == .must, field != .author {
                 let terms = SearchText.terms(text)
                 let ids = terms.compactMap(termID)
-                let fields = Self.fields(field)
+                let fields = QueryField.searched(field)
                 if terms.count > 1, ids.count == terms.count {
                     plan.phrases.append((ids, fields))
                     plan.must.append(
@@ -206,7 +206,7 @@ extension CatalogIndex {
                 fields: [.authors], alternatives: ids.isEmpty ? [] : [.init(terms: ids, weight: 1)],
                 docs: docs(byAuthor: text).union(phraseDocs(text, in: [.authors])))
         case .word(let text, let field):
-            let fields = Self.fields(field)
+            let fields = QueryField.searched(field)
             var terms: [Int32?] = []
             var compounds: [Int32?] = []
             SearchText.forEachTerm(in: text) { term, _, isCompound in
@@ -232,11 +232,11 @@ extension CatalogIndex {
             }
             return clause
         case .phrase(let text, let field):
-            let fields = Self.fields(field)
+            let fields = QueryField.searched(field)
             let ids = SearchText.terms(text).compactMap(termID)
             return ScoringClause(fields: fields, alternatives: [.init(terms: ids, weight: 1)], docs: phraseDocs(text, in: fields))
         case .prefix(let text, let field):
-            let fields = Self.fields(field)
+            let fields = QueryField.searched(field)
             let ids = terms(withPrefix: text)
             return ScoringClause(
                 fields: fields, alternatives: ids.map { .init(terms: [$0], weight: 1) },
@@ -255,7 +255,7 @@ extension CatalogIndex {
         case .word, .prefix, .phrase(_, .author):
             return try scoringClause(query)?.docs ?? DocSet(sorted: [])
         case .phrase(let text, let field):
-            return phraseDocs(text, in: Self.fields(field))
+            return phraseDocs(text, in: QueryField.searched(field))
         case .firstAuthor(let name):
             return docs(byFirstAuthor: name)
         case .category(let name):
@@ -304,16 +304,6 @@ extension CatalogIndex {
         guard terms.count > 1, !result.isEmpty else { return result }
         let phrase = terms.map { termID($0)! }
         return result.keeping { contains(phrase: phrase, in: fields, doc: $0) }
-    }
-
-    static func fields(_ field: QueryField?) -> [Field] {
-        switch field {
-        case .title: [.title]
-        case .abstract: [.abstract]
-        case .author: [.authors]
-        case .keyword: [.keywords]
-        default: Field.allCases
-        }
     }
 }
 

@@ -301,12 +301,14 @@ extension CatalogIndex {
     /// unless the catalog has a category of that name.
     public static let noCategory = "none"
 
-    /// A known tag spelled like `keyword`, for "did you mean".
+    /// For a `--keyword` that matches no tag, a known tag spelled like it,
+    /// for "did you mean"; `nil` when it matches a tag or none is close.
     ///
     /// - Complexity: O(total length of the tags), plus O(*n* × *m*) per tag whose length
     ///   is within the allowed distance of the keyword's (*n*, *m*: their lengths).
     public func suggestTag(for keyword: String) -> String? {
-        Suggestion.nearest(to: keyword, in: tags.allNames)
+        guard tags.docs(containing: SearchText.key(keyword)).isEmpty else { return nil }
+        return Suggestion.nearest(to: keyword, in: tags.allNames)
     }
 
     /// BM25F of each of `docs` (ascending) for `clauses`: per clause that

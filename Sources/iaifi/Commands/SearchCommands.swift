@@ -65,7 +65,7 @@ extension Commands {
         let hits = try index.search(request)
         guard !hits.isEmpty else {
             console.error("No papers found.")
-            for keyword in request.keywords where (try? index.search(SearchRequest.keyword(keyword)))?.isEmpty ?? true {
+            for keyword in request.keywords {
                 if let tag = index.suggestTag(for: keyword) { console.error("No tag \"\(keyword)\"; did you mean \"\(tag)\"?") }
             }
             if writer.format == .json, writer.template == nil { console.print("[]\n") }
@@ -116,13 +116,5 @@ extension Commands {
             }
             request.until = date
         }
-    }
-}
-
-extension SearchRequest {
-    fileprivate static func keyword(_ keyword: String) -> SearchRequest {
-        var request = SearchRequest()
-        request.keywords = [keyword]
-        return request
     }
 }
