@@ -103,11 +103,10 @@ public struct CatalogIndex: Sendable {
         self = builder.finish(inferred: inferred, acronyms: acronyms.finish())
     }
 
-    /// How many papers are indexed between two returns of freed memory: a
-    /// return walks the whole heap (at 1M papers, every 16,384 papers cost
-    /// 8% of the build), and the memory it waits for stays below the build's
-    /// later peak.
-    static let trimInterval = 65_536
+    /// How many papers are indexed between two returns of freed memory. A
+    /// return walks the whole heap, but returning four times less often
+    /// saved no time at 1M papers and raised the peak (README, Performance).
+    static let trimInterval = 16_384
 
     init(
         papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,

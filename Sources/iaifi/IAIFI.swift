@@ -76,7 +76,7 @@ struct Console {
 
     /// Adds `text` written in `format`: a table is made for the terminal,
     /// anything else is a document.
-    mutating func print(_ text: String, as format: some FormatChoice) {
+    mutating func print(_ text: String, as format: some TableFormatChoice) {
         if format == .table { print(text) } else { print(document: text) }
     }
 

@@ -14,7 +14,7 @@ extension CommandSpecs {
             OptionSpec(name: "top", short: "n", value: "<n>", help: "Keep the n nodes with most papers, and the edges among them."),
             OptionSpec(name: "min-weight", value: "<w>", help: "Drop edges with fewer than w shared papers (default: 1)."),
             OptionSpec(name: "format", value: "<format>", help: "dot (Graphviz, the default), graphml or json."),
-            OptionSpec(name: "json", help: "Same as --format json."),
+            json,
         ] + common,
         examples: [
             "iaifi graph --top 60 | dot -Tsvg > map.svg",
@@ -53,11 +53,7 @@ extension Commands {
         try applyFilters(arguments, to: &request)
         let top = try arguments.integer("top", atLeast: 1)
         let minimumWeight = try arguments.integer("min-weight", atLeast: 1) ?? 1
-        var format = try arguments.choice("format", GraphFormat.self) ?? .dot
-        if arguments.has("json") {
-            if arguments.value("format") != nil { throw UsageError(message: "'--json' and '--format' cannot be combined") }
-            format = .json
-        }
+        let format: GraphFormat = try context.format()
         let index = try context.loadIndex(console: &console)
         let hits = try index.search(request)
         let graph = index.conceptGraph(of: hits, kind: arguments.has("authors") ? .authors : .tags, top: top, minimumWeight: minimumWeight)

@@ -198,6 +198,6 @@ struct Context {
             if arguments.value("format") != nil { throw UsageError(message: "'--json' and '--format' cannot be combined") }
             return .json
         }
-        return try arguments.choice("format", Format.self) ?? fallback ?? (terminal.isInteractive ? .table : .tsv)
+        return try arguments.choice("format", Format.self) ?? fallback ?? Format.standard(interactive: terminal.isInteractive)
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import PaperIndex
 
 /// How `graph` writes its network.
-enum GraphFormat: String, CaseIterable {
+enum GraphFormat: String, FormatChoice {
     /// Graphviz: `iaifi graph --top 60 | dot -Tsvg > map.svg`.
     case dot
     /// GraphML (XML), for Gephi, Cytoscape, networkx, igraph.
     case graphml
     /// `{"kind", "papers", "nodes": [...], "edges": [...]}`.
     case json
+
+    static func standard(interactive: Bool) -> GraphFormat { .dot }
 }
 
 /// Writes a ``ConceptGraph`` as DOT, GraphML or JSON. Nodes and edges keep

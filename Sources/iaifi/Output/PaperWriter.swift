@@ -5,12 +5,22 @@ import PaperIndex
 /// command's set is one enum, so help, completions and usage errors list
 /// it, and a writer's `switch` fails to compile until it handles a new one.
 protocol FormatChoice: RawRepresentable<String>, CaseIterable, Equatable {
+    /// What `--json` means.
+    static var json: Self { get }
+    /// The format when none is asked for, by whether stdout is a terminal.
+    static func standard(interactive: Bool) -> Self
+}
+
+/// Formats with a table for the terminal and TSV for pipes, their defaults.
+protocol TableFormatChoice: FormatChoice {
     /// Aligned columns: the default on a terminal.
     static var table: Self { get }
     /// Tab-separated lines: the default in a pipe.
     static var tsv: Self { get }
-    /// What `--json` means.
-    static var json: Self { get }
+}
+
+extension TableFormatChoice {
+    static func standard(interactive: Bool) -> Self { interactive ? .table : .tsv }
 }
 
 extension FormatChoice {
@@ -22,7 +32,7 @@ extension FormatChoice {
 }
 
 /// How a command prints papers.
-enum OutputFormat: String, FormatChoice {
+enum OutputFormat: String, TableFormatChoice {
     /// Aligned columns fitted to the terminal (default on a terminal).
     case table
     /// One paper per line, tab-separated (default when piped).
@@ -34,7 +44,7 @@ enum OutputFormat: String, FormatChoice {
 }
 
 /// How a command prints counts (`keywords`, `years`, `acronyms`, ...).
-enum CountFormat: String, FormatChoice {
+enum CountFormat: String, TableFormatChoice {
     case table, tsv, json, jsonl, csv
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import PaperIndex
 
 /// How `trends` prints its report.
-enum TrendFormat: String, FormatChoice {
+enum TrendFormat: String, TableFormatChoice {
     case table, tsv, json
 }
 
