@@ -307,7 +307,7 @@ extension CatalogIndex {
     /// - Complexity: O(total length of the tags), plus O(*n* × *m*) per tag whose length
     ///   is within the allowed distance of the keyword's (*n*, *m*: their lengths).
     public func suggestTag(for keyword: String) -> String? {
-        guard tags.docs(containing: SearchText.key(keyword)).isEmpty else { return nil }
+        guard tags.positions(containing: SearchText.key(keyword)).isEmpty else { return nil }
         return Suggestion.nearest(to: keyword, in: tags.allNames)
     }
 

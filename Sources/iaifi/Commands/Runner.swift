@@ -186,8 +186,7 @@ struct Context {
         let asked = arguments.value("format")
         if asked == nil, !arguments.has("json") { return PaperWriter(format: .tsv, fields: fields, terminal: terminal) }
         guard asked != "text", case let format:OutputFormat = try format(), OutputFormat.withFields.contains(format) else {
-            let names = OutputFormat.withFields.map(\.rawValue)
-            throw UsageError(message: "'--fields' applies to \(names.dropLast().joined(separator: ", ")) and \(names.last!); got '--format \(asked ?? "")'")
+            throw UsageError(message: "'--fields' applies to \(OutputFormat.withFields.map(\.rawValue).listed("and")); got '--format \(asked ?? "")'")
         }
         return PaperWriter(format: format, fields: fields, terminal: terminal)
     }

@@ -25,9 +25,13 @@ extension TableFormatChoice {
 
 extension FormatChoice {
     /// "table, tsv, json or csv", for help.
-    static var names: String {
-        let names = allCases.map(\.rawValue)
-        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    static var names: String { allCases.map(\.rawValue).listed("or") }
+}
+
+extension [String] {
+    /// "a, b or c" (with `conjunction` "or"), for messages and help.
+    func listed(_ conjunction: String) -> String {
+        count < 2 ? joined() : dropLast().joined(separator: ", ") + " \(conjunction) " + last!
     }
 }
 
