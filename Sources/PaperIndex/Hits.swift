@@ -34,6 +34,11 @@ public struct Hits: RandomAccessCollection, Sendable {
         return hit
     }
 
+    /// Gives back the memory of the records read so far
+    /// (``PaperStore/releasePages()``): for a pass over many hits by position.
+    /// - Complexity: O(1) system calls.
+    public func releaseRecordMemory() { index.papers.releasePages() }
+
     /// An iterator over the hits in order that gives back the memory of records read as it goes.
     public func makeIterator() -> Iterator { Iterator(hits: self) }
 
@@ -51,7 +56,7 @@ public struct Hits: RandomAccessCollection, Sendable {
         /// The next hit, its paper decoded now; `nil` after the last.
         public mutating func next() -> Hit? {
             guard position < hits.endIndex else { return nil }
-            if position > 0, position.isMultiple(of: Self.releaseInterval) { hits.index.papers.releasePages() }
+            if position > 0, position.isMultiple(of: Self.releaseInterval) { hits.releaseRecordMemory() }
             defer { position += 1 }
             return hits[position]
         }

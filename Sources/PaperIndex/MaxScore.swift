@@ -1,3 +1,6 @@
+import Foundation
+import PaperCatalog
+
 extension CatalogIndex {
     /// The best `limit` documents for optional `clauses`, best first (ties:
     /// newest first), each matching at least one clause, within `required`
@@ -17,6 +20,12 @@ extension CatalogIndex {
     /// unscored, and, when it is the only list walked, its whole block. The answer is the same as scoring every
     /// candidate (``coordinatedScores(_:_:units:)``): coordination only
     /// scales a score down, so the bounds still hold.
+    ///
+    /// When the clauses hold many postings, the documents are split into
+    /// one contiguous range per core, each range's best `limit` found on
+    /// its own, and the lists merged: the best of the union is the best of
+    /// the bests, in the same order, so the answer does not depend on the
+    /// split.
     /// - Complexity: O(postings of the essential clauses × log postings of
     ///   the others) at worst; far less when a few rare words decide.
     func topScoring(
@@ -24,7 +33,30 @@ extension CatalogIndex {
         excluding excluded: DocSet?
     ) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
-        let walk = ClauseWalk(clauses, index: self)
+        let postings = clauses.reduce(0) { $0 + $1.docs.count }
+        let parts = postings < Self.postingsPerScoringPart ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        guard parts > 1 else {
+            return topScoring(clauses, units: units, limit: limit, within: required, excluding: excluded, docs: 0..<Int32(count))
+        }
+        let step = (count + parts - 1) / parts
+        nonisolated(unsafe) let (clauses, required, excluded) = (clauses, required, excluded)
+        let bests = Parallel.map(parts, chunk: 1) { part in
+            let docs = Int32(min(count, part * step))..<Int32(min(count, (part + 1) * step))
+            return self.topScoring(clauses, units: units, limit: limit, within: required, excluding: excluded, docs: docs)
+        }
+        return Array(bests.joined().sorted { TopScores.worse($1, $0) }.prefix(limit))
+    }
+
+    /// Below this many postings, a query is scored on one core: starting
+    /// another costs more than it saves.
+    static let postingsPerScoringPart = 200_000
+
+    /// ``topScoring(_:units:limit:within:excluding:)`` over the documents `docs` only.
+    private func topScoring(
+        _ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
+        excluding excluded: DocSet?, docs: Range<Int32>
+    ) -> [(doc: Int32, score: Double)] {
+        let walk = ClauseWalk(clauses, index: self, docs: docs)
         let order = walk.clauses.indices.sorted { walk.clauses[$0].bound < walk.clauses[$1].bound }
         // boundBelow[i], unitsBelow[i]: the most the clauses order[0..<i] can
         // add together, and the query words they stand for; reach[i]: the
@@ -166,7 +198,8 @@ private struct ClauseWalk: ~Copyable {
     let scorer: FieldScorer
     let blockBounds: UnsafeBufferPointer<Float>
 
-    init(_ scoring: [ScoringClause], index: CatalogIndex) {
+    /// Cursors over `scoring`'s postings of the documents in `range`.
+    init(_ scoring: [ScoringClause], index: CatalogIndex, docs range: Range<Int32>) {
         scorer = FieldScorer(index)
         blockBounds = index.blockBounds.buffer
         var clauses: [Clause] = []
@@ -189,15 +222,19 @@ private struct ClauseWalk: ~Copyable {
                 alternatives.append((first..<terms.count, alternative.weight))
                 bound = max(bound, alternative.weight * alternative.terms.reduce(0) { $0 + Double(index.termBounds[Int($1)]) })
             }
-            let docs = clause.docs.buffer
+            let all = clause.docs.buffer
+            // Cut at the range's end; the cursor starts at its start, so that a
+            // posting keeps its position (and block) in the term's list.
+            let docs = UnsafeBufferPointer(rebasing: all[..<DocSet.firstPosition(in: all, notBelow: range.upperBound, from: 0)])
             let only = alternatives[firstAlternative...]
             let isPostingList =
                 only.count == 1 && only.first!.terms.count == 1
-                && terms[only.first!.terms.lowerBound].postings.baseAddress == docs.baseAddress
-                && terms[only.first!.terms.lowerBound].postings.count == docs.count
+                && terms[only.first!.terms.lowerBound].postings.baseAddress == all.baseAddress
+                && terms[only.first!.terms.lowerBound].postings.count == all.count
             clauses.append(
                 Clause(
-                    docs: docs, fields: FieldScorer.mask(clause.fields), alternatives: firstAlternative..<alternatives.count,
+                    docs: docs, position: DocSet.firstPosition(in: docs, notBelow: range.lowerBound, from: 0), fields: FieldScorer.mask(clause.fields),
+                    alternatives: firstAlternative..<alternatives.count,
                     bound: bound, units: clause.units, isPostingList: isPostingList,
                     blockBase: isPostingList ? terms[only.first!.terms.lowerBound].start : 0))
         }
@@ -308,7 +345,7 @@ private struct TopScores {
     var threshold: Double { heap[0].score }
 
     /// Whether `a` ranks below `b`.
-    private static func worse(_ a: (doc: Int32, score: Double), _ b: (doc: Int32, score: Double)) -> Bool {
+    static func worse(_ a: (doc: Int32, score: Double), _ b: (doc: Int32, score: Double)) -> Bool {
         a.score != b.score ? a.score < b.score : a.doc > b.doc
     }
 

@@ -76,7 +76,7 @@ extension Commands {
             if arguments.has("no-snippets") { matches?.excerpt = nil }
             return PaperRecord(paper: hit.paper, inferred: index.inferredCategory(of: hit.doc), score: hit.score, matches: matches)
         }
-        writer.write(records, to: &console)
+        writer.write(records, to: &console, releasing: hits.releaseRecordMemory)
         noteTruncatedAuthorLists(request.authors, index, context, &console)
         return .success
     }

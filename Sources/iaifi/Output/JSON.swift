@@ -32,47 +32,50 @@ enum JSON {
         }
     }
 
+    /// The value written compactly.
     var text: String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    func write(to output: inout String) {
+    /// Writes the value as UTF-8 bytes: a byte buffer, not a `String`, so
+    /// that the many small pieces of a record cost a copy each, not a
+    /// string append each.
+    func write(to output: inout [UInt8]) {
         switch self {
         case .string(let value): Self.writeString(value, to: &output)
-        case .int(let value): output += String(value)
+        case .int(let value): output += String(value).utf8
         case .double(let value):
-            output += value.isFinite ? String((value * 10_000).rounded() / 10_000) : "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+            output += (value.isFinite ? String((value * 10_000).rounded() / 10_000) : "null").utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .null: output += "null".utf8
         case .array(let values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(key, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 value.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Copies the runs of characters that need no escape whole (as
-    /// substrings) and decodes a scalar only where a byte is not ASCII.
-    private static func writeString(_ value: String, to output: inout String) {
+    /// Copies the runs of bytes that need no escape whole and decodes a
+    /// scalar only where a byte is not ASCII.
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
         var value = value
-        value.makeContiguousUTF8()
-        output += "\""
-        let utf8 = value.utf8
-        let runEnd = utf8.withContiguousStorageIfAvailable { bytes in
+        value.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
             var runStart = 0
             var offset = 0
             while offset < bytes.count {
@@ -93,16 +96,15 @@ enum JSON {
                     default: nil
                     }
                 if let escape {
-                    output += value[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: offset)]
-                    output += escape
+                    output += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
+                    output += escape.utf8
                     runStart = offset + length
                 }
                 offset += length
             }
-            return runStart
+            output += UnsafeBufferPointer(rebasing: bytes[runStart...])
+            output.append(UInt8(ascii: "\""))
         }
-        output += value[utf8.index(utf8.startIndex, offsetBy: runEnd ?? 0)...]
-        output += "\""
     }
 
     /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8,

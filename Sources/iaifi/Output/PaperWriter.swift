@@ -74,34 +74,57 @@ struct PaperWriter {
         return [.table, .json, .jsonl].contains(format)
     }
 
-    func write(_ records: some Collection<PaperRecord>, to console: inout Console) {
-        if let template {
-            for record in records where console.isOpen { console.print(document: template.line(for: record)) }
-            return
+    /// Writes `records` in ``format`` (or ``template``). Every format but a
+    /// table goes out in blocks of ``blockSize`` records, each block's
+    /// records decoded and written on every core and printed in order; after
+    /// each block, `releasing` gives back what was read for it (a
+    /// snapshot's pages). Output stops when the console closes.
+    func write<Records: RandomAccessCollection<PaperRecord>>(
+        _ records: Records, to console: inout Console, releasing: () -> Void = {}
+    ) where Records.Index == Int {
+        if template == nil, format == .table { return table(records, to: &console) }
+        console.print(document: header)
+        for start in stride(from: records.startIndex, to: records.endIndex, by: Self.blockSize) where console.isOpen {
+            let count = min(Self.blockSize, records.endIndex - start)
+            // Decoding reads the index and the snapshot only, and a writer
+            // holds no state: the records are written independently.
+            nonisolated(unsafe) let (writer, records) = (self, records)
+            let texts = Parallel.map(count, chunk: Self.blockSize / 8) { offset in
+                writer.text(of: records[start + offset], at: start + offset - records.startIndex)
+            }
+            for text in texts { console.print(document: text) }
+            releasing()
         }
+        console.print(document: footer)
+    }
+
+    /// How many records are decoded and written between two prints.
+    static let blockSize = 4096
+
+    /// What comes before the records: JSON's `[`, the CSV header row.
+    private var header: String {
+        guard template == nil else { return "" }
         switch format {
-        case .table: table(records, to: &console)
-        case .tsv:
-            for record in records where console.isOpen {
-                let fields = fields ?? RecordField.defaultTSV.filter { $0 != .score || record.score != nil }
-                console.print(document: fields.map { $0.text(of: record).tsvCell }.joined(separator: "\t") + "\n")
-            }
-        case .json:
-            console.print(document: "[")
-            for (position, record) in records.enumerated() where console.isOpen {
-                console.print(document: (position == 0 ? "" : ",") + record.json(fields).text)
-            }
-            console.print(document: "]\n")
-        case .jsonl:
-            for record in records where console.isOpen { console.print(document: record.json(fields).text + "\n") }
-        case .csv:
-            let fields = fields ?? RecordField.defaultCSV
-            console.print(document: CSV.row(fields.map(\.rawValue)))
-            for record in records where console.isOpen { console.print(document: CSV.row(fields.map { $0.text(of: record) })) }
-        case .bibtex:
-            for (position, record) in records.enumerated() where console.isOpen {
-                console.print(document: (position == 0 ? "" : "\n") + BibTeX.entry(for: record.paper))
-            }
+        case .json: return "["
+        case .csv: return CSV.row((fields ?? RecordField.defaultCSV).map(\.rawValue))
+        case .table, .tsv, .jsonl, .bibtex: return ""
+        }
+    }
+
+    /// What comes after the records: JSON's `]`.
+    private var footer: String { template == nil && format == .json ? "]\n" : "" }
+
+    /// The text of one record, the `position`-th written.
+    private func text(of record: PaperRecord, at position: Int) -> String {
+        if let template { return template.line(for: record) }
+        switch format {
+        case .table, .tsv:
+            let fields = fields ?? RecordField.defaultTSV.filter { $0 != .score || record.score != nil }
+            return fields.map { $0.text(of: record).tsvCell }.joined(separator: "\t") + "\n"
+        case .json: return (position == 0 ? "" : ",") + record.json(fields).text
+        case .jsonl: return record.json(fields).text + "\n"
+        case .csv: return CSV.row((fields ?? RecordField.defaultCSV).map { $0.text(of: record) })
+        case .bibtex: return (position == 0 ? "" : "\n") + BibTeX.entry(for: record.paper)
         }
     }
 
