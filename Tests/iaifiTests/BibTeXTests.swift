@@ -36,6 +36,15 @@ import Testing
         #expect(BibTeX.title("Gaussian Processes", abstract: "We use Gaussian processes and gaussian noise.") == "Gaussian Processes")
     }
 
+    @Test func properNounsAreFoundWhateverTheTitleWordsCharacters() {
+        // Only abstract words as long as a title word's letters are read: a
+        // part with a curly apostrophe is asked about by its ASCII letters.
+        let abstract = "We extend the Fishers approach to Schrödinger bridges; Schrödinger is cited."
+        #expect(BibTeX.title("Fisher\u{2019}s Method", abstract: abstract) == "{Fisher\u{2019}s} Method")
+        #expect(BibTeX.title("Schrödinger Bridges", abstract: abstract) == "{Schrödinger} Bridges")
+        #expect(BibTeX.title("Approach to Bridges", abstract: abstract) == "Approach to Bridges")
+    }
+
     @Test func theAuthorsOwnLaTeXIsLeftAsWritten() {
         #expect(BibTeX.title("On \\textit{Ab Initio} Methods", abstract: nil) == "On \\textit{Ab Initio} Methods")
         #expect(BibTeX.title("Unbalanced {brace", abstract: nil) == "Unbalanced brace")

@@ -85,11 +85,15 @@ enum BibTeX {
     /// never in lower case (a proper noun: `{Fisher}`, `{Gaussian}`).
     /// Words holding braces or LaTeX commands outside math are left as written.
     static func title(_ title: String, abstract: String?) -> String {
-        let properNouns = ProperNouns(abstract ?? "")
-        let words = split(spaced(title), separators: [UInt8(ascii: " ")]).map { word -> String in
-            // A word with braces or commands outside math is the author's own LaTeX.
-            if outsideMath(word).contains(where: { "{}\\".contains($0) }) { return escape(word) }
-            let parts = split(word, separators: [UInt8(ascii: "-"), UInt8(ascii: "/")])
+        // Each word, and its parts unless it holds braces or commands outside
+        // math: then it is the author's own LaTeX.
+        let words = split(spaced(title), separators: [UInt8(ascii: " ")]).map { word -> (word: String, parts: [String]?) in
+            let isLaTeX = outsideMath(word).utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == backslash }
+            return (word, isLaTeX ? nil : split(word, separators: [UInt8(ascii: "-"), UInt8(ascii: "/")]))
+        }
+        let properNouns = ProperNouns(abstract ?? "", askedOf: words.flatMap { $0.parts ?? [] })
+        let written = words.map { word, parts -> String in
+            guard let parts else { return escape(word) }
             return parts.map { part -> String in
                 if part == "-" || part == "/" { return part }
                 guard protects(part, wholeWord: parts.count == 1, properNouns: properNouns) else { return escape(part) }
@@ -100,7 +104,7 @@ enum BibTeX {
                 return escape(String(part[..<start])) + "{" + escape(String(part[start..<end])) + "}" + escape(String(part[end...]))
             }.joined()
         }
-        return finished(words.joined(separator: " "))
+        return finished(written.joined(separator: " "))
     }
 
     /// Field text: controls become spaces, `&`, `%`, `#`, `_`, `^` and an
@@ -160,7 +164,16 @@ extension BibTeX {
 
     /// Whether a title word (or part of a hyphenated one) needs braces.
     fileprivate static func protects(_ part: String, wholeWord: Bool, properNouns: ProperNouns) -> Bool {
-        if part.contains("$") { return true }
+        if part.utf8.contains(dollar) { return true }
+        if part.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same tests on bytes, without the Unicode tables.
+            let letters = part.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }
+            let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
+            guard let first = letters.first else { return false }
+            if letters.dropFirst().contains(where: isUpper) { return true }
+            if letters.count == 1, isUpper(first) { return !(wholeWord && first == UInt8(ascii: "A")) }
+            return isUpper(first) && properNouns.contains(String(decoding: letters, as: UTF8.self))
+        }
         let letters = part.filter(\.isLetter)
         guard let first = letters.first else { return false }
         if letters.dropFirst().contains(where: \.isUppercase) { return true }
@@ -231,6 +244,8 @@ extension BibTeX {
             if space, lastWasSpace { continue }
             if space {
                 output.append(UInt8(ascii: " "))
+            } else if scalar.isASCII {
+                output.append(UInt8(truncatingIfNeeded: scalar.value))
             } else {
                 output += UTF8.encode(scalar)!
             }
@@ -243,6 +258,7 @@ extension BibTeX {
     /// The text with every brace that has no partner dropped (BibTeX counts
     /// braces even after a backslash, so `\{` goes with its backslash).
     fileprivate static func balanced(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         var bytes = Array(text.utf8)
         var open: [Int] = []
         var unmatched: [Int] = []
@@ -280,14 +296,28 @@ struct ProperNouns {
 
     /// Reads the abstract scalar by scalar, ASCII classified without the
     /// Unicode tables; a combining mark stays with the letter before it.
-    init(_ abstract: String) {
+    ///
+    /// Only the letters of `parts` (title words, or parts of them) are
+    /// asked about: an ASCII word of the abstract of another length than
+    /// any of theirs is passed over, which leaves every answer the same
+    /// (an ASCII word keeps its length in lower case).
+    init(_ abstract: String, askedOf parts: [String]) {
+        var lengths: UInt64 = 0
+        for part in parts {
+            // The letters asked about (``BibTeX/protects(_:wholeWord:properNouns:)``).
+            let letters = part.utf8.allSatisfy { $0 < 0x80 } ? part : part.filter(\.isLetter)
+            guard letters.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            lengths |= Self.bit(forLength: letters.utf8.count { ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
+        }
         var capitalised: Set<String> = []
         var lowered: Set<String> = []
         var word: [UInt8] = []
+        var isASCII = true
         var (startsUpper, restLower, allLower) = (false, true, true)
         var previous: Unicode.Scalar = "."
         var beforeWord: Unicode.Scalar = "."
-        for scalar in abstract.unicodeScalars + [" "] {
+        // A space after the last word ends it like any other.
+        for scalar in (abstract + " ").unicodeScalars {
             if Self.isLetter(scalar) {
                 if word.isEmpty {
                     beforeWord = previous
@@ -296,26 +326,44 @@ struct ProperNouns {
                     let lower = Self.isLowercase(scalar)
                     (restLower, allLower) = (restLower && lower, allLower && lower)
                 }
-                if scalar.isASCII { word.append(UInt8(scalar.value)) } else { word += UTF8.encode(scalar)! }
+                if scalar.isASCII {
+                    word.append(UInt8(scalar.value))
+                } else {
+                    word += UTF8.encode(scalar)!
+                    isASCII = false
+                }
                 previous = scalar
                 continue
             }
             if !word.isEmpty, Self.isMark(scalar) {
                 word += UTF8.encode(scalar)!
+                isASCII = false
                 continue
+            }
+            if !word.isEmpty, isASCII, lengths & Self.bit(forLength: word.count) == 0 {
+                word.removeAll(keepingCapacity: true)
             }
             if !word.isEmpty {
                 if startsUpper, restLower {
-                    if !".!?:".unicodeScalars.contains(beforeWord) { capitalised.insert(String(decoding: word, as: UTF8.self)) }
+                    if !Self.endsSentence(beforeWord) { capitalised.insert(String(decoding: word, as: UTF8.self)) }
                 } else if allLower {
                     lowered.insert(String(decoding: word, as: UTF8.self))
                 }
                 word.removeAll(keepingCapacity: true)
             }
+            isASCII = true
             if !Self.isWhitespace(scalar) { previous = scalar }
         }
         words = capitalised.filter { !lowered.contains($0.lowercased()) }
     }
+
+    /// Whether a word after `scalar` starts a sentence (or a clause after a colon).
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || scalar == ":"
+    }
+
+    /// One bit per word length; lengths from 63 on share the last.
+    private static func bit(forLength length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
     func contains(_ word: String) -> Bool { words.contains(word) }
 
