@@ -421,22 +421,41 @@ extension CatalogIndex {
             let lengths = Column(fieldLengths)
             let scorer = FieldScorer(lengths: lengths, averages: average)
             let allFields = FieldScorer.mask(Field.allCases)
-            var blockBounds = [Float](repeating: 0, count: (postingTerms.count + CatalogIndex.blockSize - 1) / CatalogIndex.blockSize)
-            let bounds = (0..<(starts.count - 1)).map { term in
-                let postings = Int(starts[term])..<Int(starts[term + 1])
-                let idf = CatalogIndex.idf(frequency: postings.count, count: documents)
-                var most: Float = 0
-                for position in postings {
-                    let score = Float(idf * scorer.saturated(FieldCounts(packed: counts![position]), docs[position], allFields)).nextUp
-                    most = max(most, score)
-                    blockBounds[position / CatalogIndex.blockSize] = max(blockBounds[position / CatalogIndex.blockSize], score)
+            // Bounds on every core, a range of terms each; a block of postings
+            // that two ranges share takes the larger of their bounds.
+            let (groupedCounts, termStarts) = (counts!, starts)
+            let size = CatalogIndex.blockSize
+            let termCount = termStarts.count - 1
+            let rangeCount = min(termCount, 256)
+            let ranges = Parallel.map(rangeCount, chunk: 1) { range in
+                let first = termCount * range / rangeCount
+                let end = termCount * (range + 1) / rangeCount
+                let firstBlock = Int(termStarts[first]) / size
+                var blocks = [Float](repeating: 0, count: (Int(termStarts[end]) + size - 1) / size - firstBlock)
+                let bounds = (first..<end).map { term in
+                    let postings = Int(termStarts[term])..<Int(termStarts[term + 1])
+                    let idf = CatalogIndex.idf(frequency: postings.count, count: documents)
+                    var most: Float = 0
+                    for position in postings {
+                        let score = Float(idf * scorer.saturated(FieldCounts(packed: groupedCounts[position]), docs[position], allFields)).nextUp
+                        most = max(most, score)
+                        blocks[position / size - firstBlock] = max(blocks[position / size - firstBlock], score)
+                    }
+                    return most
                 }
-                return most
+                return (bounds: bounds, firstBlock: firstBlock, blocks: blocks)
             }
+            var blockBounds = [Float](repeating: 0, count: (postingTerms.count + size - 1) / size)
+            for range in ranges {
+                for (offset, bound) in range.blocks.enumerated() {
+                    blockBounds[range.firstBlock + offset] = max(blockBounds[range.firstBlock + offset], bound)
+                }
+            }
+            let bounds = ranges.flatMap { $0.bounds }
             let exact = exact.map { $0.finish() }
             return CatalogIndex(
                 papers: store.finish(), vocabulary: terms.table(order),
-                postingStarts: Column(starts), postingDocs: docs, postingCounts: counts!, termBounds: Column(bounds),
+                postingStarts: Column(starts), postingDocs: docs, postingCounts: groupedCounts, termBounds: Column(bounds),
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,
                 dateKeys: Column(dateKeys), exact: exact, acronyms: acronyms, inferred: inferred,

@@ -397,8 +397,9 @@ extension CatalogIndex {
 /// per field, weighted and normalised by the field's length, summed, then
 /// saturated once, below `k1 + 1`. Reads the index's field lengths through
 /// a plain pointer: valid while the index is, and free of reference
-/// counting in the loops that score every posting.
-struct FieldScorer {
+/// counting in the loops that score every posting. It only reads, so
+/// threads may share one.
+struct FieldScorer: @unchecked Sendable {
     private let lengths: UnsafePointer<UInt16>
     private let lengthCount: Int
     private let averages: InlineArray<4, Double>

@@ -17,8 +17,10 @@ enum PaperIdentifier {
     static func assign(_ papers: inout [Paper]) {
         var used = Set<String>()
         var collisions: [String: Int] = [:]
+        // Keys on every core; collisions settled in load order.
+        let bases = { (papers: [Paper]) in Parallel.map(papers.count) { papers[$0].arxivId ?? key(for: papers[$0]) } }(papers)
         for index in papers.indices {
-            let base = papers[index].arxivId ?? key(for: papers[index])
+            let base = bases[index]
             var id = base
             while used.contains(id) {
                 let count = collisions[base, default: 0] + 1

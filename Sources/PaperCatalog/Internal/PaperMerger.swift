@@ -17,16 +17,20 @@ enum PaperMerger {
             return index
         }
         var firstByKey: [MatchKey: Int] = [:]
-        for (index, paper) in papers.enumerated() {
-            for key in matchKeys(paper) {
-                if let other = firstByKey[key] {
-                    let (a, b) = (root(other), root(index))
-                    if a != b { parent[max(a, b)] = min(a, b) }
-                } else {
-                    firstByKey[key] = index
+        // Keys on every core; grouping in paper order.
+        let all = papers
+        Parallel.forEach(
+            all.count, computing: { matchKeys(all[$0]) },
+            then: { index, keys in
+                for key in keys {
+                    if let other = firstByKey[key] {
+                        let (a, b) = (root(other), root(index))
+                        if a != b { parent[max(a, b)] = min(a, b) }
+                    } else {
+                        firstByKey[key] = index
+                    }
                 }
-            }
-        }
+            })
         var groups: [Int: [Int]] = [:]
         var order: [Int] = []
         for index in papers.indices {

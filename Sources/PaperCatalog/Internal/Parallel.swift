@@ -17,4 +17,17 @@ package enum Parallel {
             initialized = count
         }
     }
+
+    /// `body(i, transform(i))` for every `i` in `0..<count`, in order: the
+    /// transforms computed on the cores a block of `block` at a time: the
+    /// results of one block are held at once, not of all.
+    /// - Complexity: O(`count` calls of `transform` over the cores, and of `body`).
+    package static func forEach<T>(
+        _ count: Int, block: Int = 65_536, chunk: Int = 1024, computing transform: @Sendable (Int) -> T, then body: (Int, T) -> Void
+    ) {
+        for start in stride(from: 0, to: count, by: block) {
+            let results = map(min(block, count - start), chunk: chunk) { transform(start + $0) }
+            for (offset, result) in results.enumerated() { body(start + offset, result) }
+        }
+    }
 }
