@@ -10,7 +10,7 @@ enum ArxivReader: DumpReader {
     static let format = DumpFormat.arxiv
 
     static func signatureLines(in file: TextFile) -> [Int] {
-        file.lines.indices.filter { index in
+        Parallel.filter(file.lines.count) { index in
             let line = file.lines[index]
             guard line.utf8.count < 80 else { return false }
             return arxivId(line) != nil || created(line) != nil

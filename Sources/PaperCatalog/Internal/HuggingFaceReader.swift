@@ -14,7 +14,7 @@ enum HuggingFaceReader: DumpReader {
     private static let separator = "·"
 
     static func signatureLines(in file: TextFile) -> [Int] {
-        file.lines.indices.filter { index in
+        Parallel.filter(file.lines.count) { index in
             let line = file.lines[index]
             // `·` and `•` are the only characters looked for; both start with 0xC2 or 0xE2 in UTF-8.
             guard line.utf8.count < 40, line.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }),

@@ -9,7 +9,7 @@ enum IAIFIReader: DumpReader {
 
     static func signatureLines(in file: TextFile) -> [Int] {
         let categories = Preamble(file)?.categoryNames
-        return file.lines.indices.filter { header(file.lines[$0], categories: categories) != nil }
+        return Parallel.filter(file.lines.count) { header(file.lines[$0], categories: categories) != nil }
     }
 
     /// A header is followed by four content lines: title, authors, abstract, keywords.
@@ -20,14 +20,27 @@ enum IAIFIReader: DumpReader {
     static func read(_ file: TextFile) -> ReadResult {
         var result = ReadResult()
         let preamble = Preamble(file)
-        let headers = file.lines.indices.compactMap { index in
-            header(file.lines[index], categories: preamble?.categoryNames).map { (index, $0) }
-        }
-        for (position, (index, header)) in headers.enumerated() {
-            let end = position + 1 < headers.count ? headers[position + 1].0 : file.lines.count
-            result.entries += 1
-            readEntry(file, header: header, at: index, body: file.contentLines(in: (index + 1)..<end), into: &result)
-        }
+        let categories = preamble?.categoryNames
+        var found: [(Int, (category: String, date: PrintedDate))] = []
+        Parallel.forEach(
+            file.lines.count, computing: { header(file.lines[$0], categories: categories) },
+            then: { index, header in if let header { found.append((index, header)) } })
+        // Entries on every core, each into its own result; joined in file order.
+        let headers = found
+        Parallel.forEach(
+            headers.count, block: 16_384, chunk: 256,
+            computing: { position in
+                let (index, header) = headers[position]
+                let end = position + 1 < headers.count ? headers[position + 1].0 : file.lines.count
+                var entry = ReadResult()
+                readEntry(file, header: header, at: index, body: file.contentLines(in: (index + 1)..<end), into: &entry)
+                return entry
+            },
+            then: { _, entry in
+                result.entries += 1
+                result.papers += entry.papers
+                result.diagnostics += entry.diagnostics
+            })
         if let preamble { preamble.check(against: result.papers, file: file, into: &result) }
         return result
     }

@@ -30,4 +30,13 @@ package enum Parallel {
             for (offset, result) in results.enumerated() { body(start + offset, result) }
         }
     }
+
+    /// The `i` in `0..<count` for which `isIncluded(i)`, ascending, tested
+    /// on the cores a block at a time.
+    /// - Complexity: O(`count` calls of `isIncluded`) over the cores.
+    package static func filter(_ count: Int, _ isIncluded: @Sendable (Int) -> Bool) -> [Int] {
+        var kept: [Int] = []
+        forEach(count, computing: isIncluded, then: { index, included in if included { kept.append(index) } })
+        return kept
+    }
 }
