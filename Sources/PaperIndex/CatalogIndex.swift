@@ -22,7 +22,7 @@ public struct CatalogIndex: Sendable {
     let postingCounts: Column<UInt16>
     /// Per term, the most it adds to a document's score in any field
     /// (idf × the largest saturated frequency among its postings, rounded
-    /// up): MaxScore's bound (``topScoring(_:units:limit:within:excluding:)``).
+    /// up): MaxScore's bound (``topScoring(_:units:limit:within:excluding:parts:)``).
     let termBounds: Column<Float>
     /// Per block of ``blockSize`` postings (by position in `postingDocs`,
     /// whatever their terms), the most any of them adds: MaxScore skips a

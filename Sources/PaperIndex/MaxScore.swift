@@ -28,14 +28,17 @@ extension CatalogIndex {
     /// split.
     /// - Complexity: O(postings of the essential clauses × log postings of
     ///   the others) at worst; far less when a few rare words decide.
+    /// - Parameter parts: how many ranges of documents to rank apart; by
+    ///   default one per core when the clauses hold
+    ///   ``postingsPerScoringPart`` postings or more, else one.
     func topScoring(
         _ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
-        excluding excluded: DocSet?
+        excluding excluded: DocSet?, parts: Int? = nil
     ) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
         let postings = clauses.reduce(0) { $0 + $1.docs.count }
-        let parts = postings < Self.postingsPerScoringPart ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        guard parts > 1 else {
+        let parts = parts ?? (postings < Self.postingsPerScoringPart ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        guard parts > 1, count > 1 else {
             return topScoring(clauses, units: units, limit: limit, within: required, excluding: excluded, docs: 0..<Int32(count))
         }
         let step = (count + parts - 1) / parts
@@ -51,7 +54,7 @@ extension CatalogIndex {
     /// another costs more than it saves.
     static let postingsPerScoringPart = 200_000
 
-    /// ``topScoring(_:units:limit:within:excluding:)`` over the documents `docs` only.
+    /// ``topScoring(_:units:limit:within:excluding:parts:)`` over the documents `docs` only.
     private func topScoring(
         _ clauses: [ScoringClause], units: Double, limit: Int, within required: DocSet?,
         excluding excluded: DocSet?, docs: Range<Int32>

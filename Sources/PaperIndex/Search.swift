@@ -32,6 +32,11 @@ public struct SearchRequest: Sendable {
     /// Whether optional words are ranked by MaxScore; off, every candidate
     /// is scored (the same answer, slower: for the benchmark and tests).
     package var prunes = true
+    /// How many ranges of documents MaxScore ranks apart, one per core;
+    /// `nil`: one per core once the query's lists hold
+    /// ``CatalogIndex/postingsPerScoringPart`` postings, else one (the same
+    /// answer either way: for tests).
+    package var scoringParts: Int?
 
     /// A request for `query` alone: no filters, by relevance, every match.
     public init(query: Query? = nil) { self.query = query }
@@ -93,7 +98,7 @@ extension CatalogIndex {
     /// so a date-ordered answer is the first `limit` matches, and a filter's
     /// matches are a view of the index, not a copy. Ranked by relevance with
     /// only optional words, the best `limit` come from MaxScore pruning
-    /// (``topScoring(_:units:limit:within:excluding:)``), not from scoring every
+    /// (``topScoring(_:units:limit:within:excluding:parts:)``), not from scoring every
     /// candidate.
     /// - Complexity: O(postings of the query's terms and filters + limit);
     ///   ranking by title decodes every match's title.
@@ -103,7 +108,8 @@ extension CatalogIndex {
         if request.prunes, request.sort == .relevance, plan.must.isEmpty, selection.exactTags.isEmpty, let limit = request.limit,
             !plan.should.isEmpty, plan.should.allSatisfy({ !$0.alternatives.isEmpty })
         {
-            let best = topScoring(plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded)
+            let best = topScoring(
+                plan.should, units: plan.units, limit: limit, within: plan.required, excluding: selection.excluded, parts: request.scoringParts)
             return hits(best.map(\.doc), scores: best.map(\.score), request, plan)
         }
         let (found, scores) =

@@ -120,6 +120,40 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
         #expect(filtered.map(\.doc) == all.map(\.doc))
     }
 
+    @Test func rankingDocumentRangesApartGivesTheSameAnswer() throws {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["dark", "matter", "neural", "network", "galaxy", "the", "diffusion", "model", "jet", "lensing", "inference", "data"]
+        for _ in 0..<100 {
+            let query = (0..<Int.random(in: 1...10, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            let limit = [1, 10, 100].randomElement(using: &generator)!
+            let whole = try search(query) {
+                $0.limit = limit
+                $0.scoringParts = 1
+            }
+            // More ranges than cores, and some holding none of the matches.
+            for parts in [2, 3, 7, 64] {
+                let split = try search(query) {
+                    $0.limit = limit
+                    $0.scoringParts = parts
+                }
+                #expect(split.map(\.doc) == whole.map(\.doc), "\(query), \(parts) parts")
+                #expect(split.map(\.score!) == whole.map(\.score!), "\(query), \(parts) parts")
+            }
+        }
+        // Within a filter and outside an exclusion too.
+        let filtered = try search("dark matter -halo") {
+            $0.limit = 5
+            $0.categories = ["Astrophysics"]
+            $0.scoringParts = 3
+        }
+        let all = try search("dark matter -halo") {
+            $0.limit = 5
+            $0.categories = ["Astrophysics"]
+            $0.prunes = false
+        }
+        #expect(filtered.map(\.doc) == all.map(\.doc))
+    }
+
     @Test func prefixesGoThroughTheTokeniser() throws {
         #expect(try search("models*").count >= (try search("model")).count)
         let selfSupervised = try search("self-sup*")
