@@ -17,6 +17,15 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
     return try index.search(request)
 }
 
+/// The top 5 of `dark matter -halo` in Astrophysics, as `configure` ranks them.
+private func filteredDarkMatter(_ configure: (inout SearchRequest) -> Void) throws -> [Int] {
+    try search("dark matter -halo") {
+        $0.limit = 5
+        $0.categories = ["Astrophysics"]
+        configure(&$0)
+    }.map(\.doc)
+}
+
 @Suite struct SearchTests {
     @Test func keywordExactTagsRankFirst() throws {
         let hits = try search { $0.keywords = ["diffusion models"] }
@@ -108,16 +117,7 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
             #expect(pruned.map(\.score!) == exhaustive.map(\.score!), "\(query)")
         }
         // Filters and exclusions bound the pruned search too.
-        let filtered = try search("dark matter -halo") {
-            $0.limit = 5
-            $0.categories = ["Astrophysics"]
-        }
-        let all = try search("dark matter -halo") {
-            $0.limit = 5
-            $0.categories = ["Astrophysics"]
-            $0.prunes = false
-        }
-        #expect(filtered.map(\.doc) == all.map(\.doc))
+        #expect(try filteredDarkMatter { _ in } == filteredDarkMatter { $0.prunes = false })
     }
 
     @Test func rankingDocumentRangesApartGivesTheSameAnswer() throws {
@@ -141,17 +141,7 @@ private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -
             }
         }
         // Within a filter and outside an exclusion too.
-        let filtered = try search("dark matter -halo") {
-            $0.limit = 5
-            $0.categories = ["Astrophysics"]
-            $0.scoringParts = 3
-        }
-        let all = try search("dark matter -halo") {
-            $0.limit = 5
-            $0.categories = ["Astrophysics"]
-            $0.prunes = false
-        }
-        #expect(filtered.map(\.doc) == all.map(\.doc))
+        #expect(try filteredDarkMatter { $0.scoringParts = 3 } == filteredDarkMatter { $0.prunes = false })
     }
 
     @Test func prefixesGoThroughTheTokeniser() throws {

@@ -18,7 +18,7 @@ enum PaperIdentifier {
         var used = Set<String>()
         var collisions: [String: Int] = [:]
         // Keys on every core; collisions settled in load order.
-        let bases = { (papers: [Paper]) in Parallel.map(papers.count) { papers[$0].arxivId ?? key(for: papers[$0]) } }(papers)
+        let bases = Parallel.map(papers.count) { [papers] in papers[$0].arxivId ?? key(for: papers[$0]) }
         for index in papers.indices {
             let base = bases[index]
             var id = base

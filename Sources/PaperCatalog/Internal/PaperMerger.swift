@@ -18,9 +18,8 @@ enum PaperMerger {
         }
         var firstByKey: [MatchKey: Int] = [:]
         // Keys on every core; grouping in paper order.
-        let all = papers
         Parallel.forEach(
-            all.count, computing: { matchKeys(all[$0]) },
+            papers.count, computing: { [papers] in matchKeys(papers[$0]) },
             then: { index, keys in
                 for key in keys {
                     if let other = firstByKey[key] {

@@ -165,20 +165,26 @@ extension BibTeX {
     /// Whether a title word (or part of a hyphenated one) needs braces.
     fileprivate static func protects(_ part: String, wholeWord: Bool, properNouns: ProperNouns) -> Bool {
         if part.utf8.contains(dollar) { return true }
-        if part.utf8.allSatisfy({ $0 < 0x80 }) {
+        let letters = letters(of: part)
+        if letters.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same tests on bytes, without the Unicode tables.
-            let letters = part.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }
             let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
-            guard let first = letters.first else { return false }
-            if letters.dropFirst().contains(where: isUpper) { return true }
-            if letters.count == 1, isUpper(first) { return !(wholeWord && first == UInt8(ascii: "A")) }
-            return isUpper(first) && properNouns.contains(String(decoding: letters, as: UTF8.self))
+            guard let first = letters.utf8.first else { return false }
+            if letters.utf8.dropFirst().contains(where: isUpper) { return true }
+            if letters.utf8.count == 1, isUpper(first) { return !(wholeWord && letters == "A") }
+            return isUpper(first) && properNouns.contains(letters)
         }
-        let letters = part.filter(\.isLetter)
         guard let first = letters.first else { return false }
         if letters.dropFirst().contains(where: \.isUppercase) { return true }
         if letters.count == 1, first.isUppercase { return !(wholeWord && letters == "A") }
-        return first.isUppercase && properNouns.contains(String(letters))
+        return first.isUppercase && properNouns.contains(letters)
+    }
+
+    /// The letters of a title word or part, which decide whether it is
+    /// braced: for ASCII, read as bytes without the Unicode tables.
+    fileprivate static func letters(of part: String) -> String {
+        guard part.utf8.allSatisfy({ $0 < 0x80 }) else { return part.filter(\.isLetter) }
+        return String(decoding: part.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
     }
 
     /// Tokens split after each separator outside `$...$`, separators kept
@@ -305,9 +311,8 @@ struct ProperNouns {
         var lengths: UInt64 = 0
         for part in parts {
             // The letters asked about (``BibTeX/protects(_:wholeWord:properNouns:)``).
-            let letters = part.utf8.allSatisfy { $0 < 0x80 } ? part : part.filter(\.isLetter)
-            guard letters.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-            lengths |= Self.bit(forLength: letters.utf8.count { ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
+            let letters = BibTeX.letters(of: part)
+            if letters.utf8.allSatisfy({ $0 < 0x80 }) { lengths |= Self.bit(forLength: letters.utf8.count) }
         }
         var capitalised: Set<String> = []
         var lowered: Set<String> = []
