@@ -69,6 +69,11 @@ struct BinaryWriter {
         bytes.withUnsafeBytes { append($0) }
     }
 
+    /// What `other`, a writer to memory, wrote so far, as it is.
+    mutating func write(contentsOf other: BinaryWriter) {
+        append(UnsafeRawBufferPointer(start: other.buffer.base, count: other.buffer.count))
+    }
+
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }

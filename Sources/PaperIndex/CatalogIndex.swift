@@ -1,3 +1,4 @@
+import Foundation
 import PaperCatalog
 import TextNormalization
 
@@ -83,7 +84,13 @@ public struct CatalogIndex: Sendable {
     /// the index itself. Papers are stored in document order, so their
     /// freed memory is scattered over the heap: every ``trimInterval``
     /// papers, the whole free pages go back to the system (``FreedMemory``).
-    public init(papers: consuming [Paper]) {
+    ///
+    /// Documents are indexed on every core, each core a contiguous range of
+    /// them with a builder of its own; the builders are then merged in
+    /// document order, which gives the index one builder would.
+    /// `parts` (for tests) sets how many builders share the documents; by
+    /// default, one per core and per ``documentsPerIndexingPart`` papers.
+    public init(papers: consuming [Paper], parts: Int? = nil) {
         let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
@@ -92,16 +99,46 @@ public struct CatalogIndex: Sendable {
         // Definitions are weighed in load order, before papers are freed.
         var acronyms = AcronymTable.Builder()
         for position in papers.indices { acronyms.add([papers[position].title, papers[position].abstract].compactMap { $0 }) }
-        var builder = Builder(dateKeys: order.map { keys[$0] })
-        // In document order, so that the stored records are too: listing
-        // papers newest first then reads the snapshot front to back.
-        for (doc, position) in order.enumerated() {
-            builder.add(papers[position], as: Int32(doc))
-            papers[position] = Paper(id: "")
-            if doc % Self.trimInterval == Self.trimInterval - 1 { FreedMemory.release() }
+        // One builder per core, each over a contiguous range of documents,
+        // merged in document order: the index one builder would give.
+        let ranges = Self.indexingRanges(
+            documents: order.count,
+            parts: parts ?? min(ProcessInfo.processInfo.activeProcessorCount, order.count / Self.documentsPerIndexingPart))
+        let queues = ranges.map { range in
+            PapersToIndex(
+                range.map { doc in
+                    defer { papers[order[doc]] = Paper(id: "") }
+                    return papers[order[doc]]
+                })
         }
+        papers = []
+        let dateKeys = order.map { keys[$0] }
+        var builders = Parallel.map(ranges.count, chunk: 1) { part in
+            var builder = Builder(dateKeys: dateKeys)
+            let queue = queues[part]
+            // In document order, so that the stored records are too: listing
+            // papers newest first then reads the snapshot front to back.
+            for (offset, doc) in ranges[part].enumerated() {
+                builder.add(queue.papers[offset], as: Int32(doc))
+                queue.papers[offset] = Paper(id: "")
+                if offset % Self.trimInterval == Self.trimInterval - 1 { FreedMemory.release() }
+            }
+            return builder
+        }
+        var builder = builders.removeFirst()
+        for range in ranges.dropFirst() { builder.append(builders.removeFirst(), documents: range) }
         self = builder.finish(inferred: inferred, acronyms: acronyms.finish())
     }
+
+    /// `documents` split into `parts` contiguous ranges as even as can be
+    /// (at least one range, none empty unless there are no documents).
+    static func indexingRanges(documents: Int, parts: Int) -> [Range<Int>] {
+        let count = max(1, min(parts, documents))
+        return (0..<count).map { part in (documents * part / count)..<(documents * (part + 1) / count) }
+    }
+
+    /// The fewest documents worth a builder of their own by default.
+    static let documentsPerIndexingPart = 4_096
 
     /// How many papers are indexed between two returns of freed memory. A
     /// return walks the whole heap, but returning four times less often
@@ -267,6 +304,14 @@ public enum IDLookupError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// The papers one indexing builder takes, each released once added.
+private final class PapersToIndex: @unchecked Sendable {
+    /// Only the builder's own task reads and writes this.
+    var papers: [Paper]
+
+    init(_ papers: [Paper]) { self.papers = papers }
+}
+
 extension CatalogIndex {
     /// Collects postings and exact values paper by paper, in any order of
     /// document numbers, then lays them out as sorted columns. Terms are
@@ -388,6 +433,37 @@ extension CatalogIndex {
             if id == countsOfTerm.count { countsOfTerm.append(FieldCounts(packed: 0)) }
             if countsOfTerm[id].packed == 0 { termsOfDocument.append(term) }
             countsOfTerm[id].add(field)
+        }
+
+        /// Takes in what `other` collected for `documents`, every one of
+        /// them above this builder's: the builder that added this one's
+        /// documents, then those, would hold the same. Add nothing after.
+        /// - Complexity: O(`other`'s postings + its distinct terms and values).
+        mutating func append(_ other: consuming Builder, documents: Range<Int>) {
+            let termOf = (0..<other.terms.count).map { id in other.terms.term(id).withUnsafeBufferPointer { terms.intern($0) } }
+            let shift = postingTerms.count
+            // Each column of `other` is freed once copied: a merge holds one
+            // copy of that column at a time, not of all its postings.
+            do {
+                let otherTerms = other.postingTerms.column()
+                other.postingTerms = ColumnBuilder()
+                for position in 0..<otherTerms.count { postingTerms.append(termOf[Int(otherTerms[position])]) }
+            }
+            do {
+                let otherCounts = other.postingCounts.column()
+                other.postingCounts = ColumnBuilder()
+                for position in 0..<otherCounts.count { postingCounts.append(otherCounts[position]) }
+            }
+            let width = Field.allCases.count
+            for doc in documents {
+                let range = other.postingsOfDoc[doc]
+                postingsOfDoc[doc] = (range.lowerBound + shift)..<(range.upperBound + shift)
+                for field in 0..<width { fieldLengths[doc * width + field] = other.fieldLengths[doc * width + field] }
+            }
+            for field in totalLength.indices { totalLength[field] += other.totalLength[field] }
+            for facet in Facet.allCases { exact[facet].append(other.exact[facet]) }
+            store.append(other.store, documents: documents)
+            incompleteAuthors += other.incompleteAuthors
         }
 
         func finish(inferred: InferredCategories, acronyms: AcronymTable) -> CatalogIndex {

@@ -17,21 +17,96 @@ package struct CategoryFeatures: Sendable {
     package var authors: [String]
 
     /// The features of `paper`; its tags count as words when `includingTags`.
+    /// - Complexity: O(length of its text), plus O(f log f) for its f
+    ///   distinct terms and pairs.
     package init(_ paper: Paper, includingTags: Bool) {
-        var counts: [String: Double] = [:]
-        func add(_ text: String, weight: Double) {
-            var previous: String?
-            for term in SearchText.terms(text) where !StopWords.contains(term) {
-                counts[term, default: 0] += weight
-                if let previous { counts[previous + " " + term, default: 0] += weight }
-                previous = term
+        var reader = Reader()
+        self = reader.features(of: paper, includingTags: includingTags)
+    }
+
+    /// Reads the features of one paper after another, unifying each
+    /// spelling (``WordForms/unifyTerm(_:)``) once, not at every occurrence:
+    /// one reader per batch of papers.
+    package struct Reader {
+        /// Words as written (folded), and the term each unifies to.
+        private var spellings = TermTable()
+        private var termOfSpelling: [Range<Int>] = []
+        private var termBytes: [UInt8] = []
+
+        package init() {}
+
+        /// The features of `paper`, as ``CategoryFeatures/init(_:includingTags:)`` gives them.
+        package mutating func features(of paper: Paper, includingTags: Bool) -> CategoryFeatures {
+            // Terms and pairs are interned as bytes: a paper's few hundred
+            // words make no strings until its distinct features are counted.
+            var features = TermTable()
+            var counts: [Double] = []
+            var pair: [UInt8] = []
+            func count(_ bytes: UnsafeBufferPointer<UInt8>, _ weight: Double) {
+                let id = Int(features.intern(bytes))
+                if id == counts.count { counts.append(0) }
+                counts[id] += weight
             }
+            func add(_ text: String, weight: Double) {
+                var text = text
+                var hasPrevious = false
+                text.withUTF8 { utf8 in
+                    SearchText.forEachWord(inUTF8: utf8) { word in
+                        let term = self.term(of: word.folded)
+                        termBytes.withUnsafeBufferPointer { bytes in
+                            let term = UnsafeBufferPointer(rebasing: bytes[term])
+                            guard !StopWords.contains(utf8: term) else { return }
+                            count(term, weight)
+                            // The pair `previous term`: the term before is all of `pair` until then.
+                            if hasPrevious {
+                                pair.append(UInt8(ascii: " "))
+                                pair.append(contentsOf: term)
+                                pair.withUnsafeBufferPointer { count($0, weight) }
+                            }
+                            pair.removeAll(keepingCapacity: true)
+                            pair.append(contentsOf: term)
+                            hasPrevious = true
+                        }
+                    }
+                }
+            }
+            if let title = paper.title { add(title, weight: CategoryModel.titleWeight) }
+            if let abstract = paper.abstract { add(abstract, weight: 1) }
+            if includingTags { for tag in paper.keywords { add(tag, weight: CategoryModel.tagWeight) } }
+            return CategoryFeatures(
+                words: CategoryFeatures.sorted(features, counts), authors: Set(paper.authors.compactMap(CategoryFeatures.authorKey)).sorted())
         }
-        if let title = paper.title { add(title, weight: CategoryModel.titleWeight) }
-        if let abstract = paper.abstract { add(abstract, weight: 1) }
-        if includingTags { for tag in paper.keywords { add(tag, weight: CategoryModel.tagWeight) } }
-        words = counts.map { (term: $0.key, count: log1p($0.value)) }.sorted { $0.term < $1.term }
-        authors = Set(paper.authors.compactMap(Self.authorKey)).sorted()
+
+        /// Where in `termBytes` the term of a folded word is.
+        private mutating func term(of folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+            let id = Int(spellings.intern(folded))
+            if id == termOfSpelling.count {
+                var term = Array(folded)
+                WordForms.unifyTerm(&term)
+                termOfSpelling.append(termBytes.count..<(termBytes.count + term.count))
+                termBytes.append(contentsOf: term)
+            }
+            return termOfSpelling[id]
+        }
+    }
+
+    private init(words: [(term: String, count: Double)], authors: [String]) {
+        self.words = words
+        self.authors = authors
+    }
+
+    /// The features with `log(1 + n)` of their counts, sorted as strings.
+    /// ASCII sorts as its bytes; other text goes through `String`, whose
+    /// equality also merges two spellings of one canonical form.
+    private static func sorted(_ features: TermTable, _ counts: [Double]) -> [(term: String, count: Double)] {
+        guard features.bytes.allSatisfy({ $0 < 0x80 }) else {
+            var merged: [String: Double] = [:]
+            for id in counts.indices { merged[String(decoding: features.term(id), as: UTF8.self), default: 0] += counts[id] }
+            return merged.map { (term: $0.key, count: log1p($0.value)) }.sorted { $0.term < $1.term }
+        }
+        return features.idsSortedByBytes().map { id in
+            (term: String(decoding: features.term(Int(id)), as: UTF8.self), count: log1p(counts[Int(id)]))
+        }
     }
 
     /// Whether there is anything to infer from.

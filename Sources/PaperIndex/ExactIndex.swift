@@ -136,6 +136,30 @@ extension ExactIndex {
             postingSpellings.append(spelling)
         }
 
+        /// Takes in what `other` collected, all of its documents above this
+        /// builder's: the builder that added this one's documents, then
+        /// `other`'s, would hold the same. Add nothing after.
+        /// - Complexity: O(`other`'s pairs and distinct keys and spellings).
+        mutating func append(_ other: Builder) {
+            let keyOf = (0..<other.keys.count).map { id in other.keys.term(id).withUnsafeBufferPointer { keys.intern($0) } }
+            let spellingOf = (0..<other.spellings.count).map { id in other.spellings.term(id).withUnsafeBufferPointer { spellings.intern($0) } }
+            // New keys got the next ids in `other`'s order, so they are appended in that order.
+            for id in other.names.indices {
+                let (key, spelling, doc) = (Int(keyOf[id]), spellingOf[Int(other.names[id])], other.nameDocs[id])
+                if key == names.count {
+                    names.append(spelling)
+                    nameDocs.append(doc)
+                } else if doc < nameDocs[key] {
+                    names[key] = spelling
+                    nameDocs[key] = doc
+                }
+            }
+            postingKeys += other.postingKeys.map { keyOf[Int($0)] }
+            postingDocs += other.postingDocs
+            postingSpellings += other.postingSpellings.map { spellingOf[Int($0)] }
+            firstOfDoc = postingDocs.count
+        }
+
         func finish() -> ExactIndex {
             let order = keys.idsSortedByBytes()
             // The pairs in document order (a counting sort by document), so that each key's documents come out ascending.

@@ -34,14 +34,14 @@ struct InferredCategories: Sendable {
         let stride = max(1, categorised.count / Self.maxTrainingPapers)
         let sample = Array(Swift.stride(from: 0, to: categorised.count, by: stride))
         // Features on every core; learning and inferring stay in paper order.
-        let training = Parallel.map(sample.count, chunk: 256) { position in
+        let training = Self.read(sample.count) { reader, position in
             let paper = papers[categorised[sample[position]]]
-            return (features: CategoryFeatures(paper, includingTags: true), category: paper.category!)
+            return (features: reader.features(of: paper, includingTags: true), category: paper.category!)
         }
         let model = CategoryModel(training)
         let uncategorised = papers.indices.filter { papers[$0].category == nil }
-        let inferred = Parallel.map(uncategorised.count, chunk: 256) { position in
-            model.probabilities(of: CategoryFeatures(papers[uncategorised[position]], includingTags: true))
+        let inferred = Self.read(uncategorised.count) { reader, position in
+            model.probabilities(of: reader.features(of: papers[uncategorised[position]], includingTags: true))
         }
         var categories = [Int32](repeating: -1, count: papers.count)
         var confidences = [Float](repeating: 0, count: papers.count)
@@ -54,6 +54,17 @@ struct InferredCategories: Sendable {
         names = .build(model.categories)
         categoryOfDoc = Column(categories)
         confidenceOfDoc = Column(confidences)
+    }
+
+    /// `transform(reader, i)` for every `i` in `0..<count`, in order, on
+    /// every core: a reader per batch of papers, which unifies each spelling once.
+    private static func read<T>(_ count: Int, _ transform: @Sendable (inout CategoryFeatures.Reader, Int) -> T) -> [T] {
+        let batch = 256
+        return Array(
+            Parallel.map((count + batch - 1) / batch, chunk: 1) { first in
+                var reader = CategoryFeatures.Reader()
+                return ((first * batch)..<min(count, (first + 1) * batch)).map { transform(&reader, $0) }
+            }.joined())
     }
 
     init(names: StringTable, categoryOfDoc: Column<Int32>, confidenceOfDoc: Column<Float>) {

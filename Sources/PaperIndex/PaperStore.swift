@@ -32,6 +32,18 @@ package struct PaperStore: RandomAccessCollection, Sendable {
             ids[Int(doc)] = paper.id
         }
 
+        /// Takes in the papers `other` stored as `documents`, after this
+        /// builder's: the builder that stored both would hold the same.
+        mutating func append(_ other: Builder, documents: Range<Int>) {
+            let (firstRecord, offset) = (Int32(starts.count - 1), Int64(writer.offset))
+            writer.write(contentsOf: other.writer)
+            starts += other.starts.dropFirst().map { $0 + offset }
+            for doc in documents {
+                records[doc] = other.records[doc] + firstRecord
+                ids[doc] = other.ids[doc]
+            }
+        }
+
         func finish() -> PaperStore {
             PaperStore(consistent: Column(starts), bytes: writer.column(), records: Column(records), ids: .build(ids))
         }

@@ -21,6 +21,13 @@ package enum StopWords {
         return words.contains(TextFolding.fold(word))
     }
 
+    /// ``contains(_:)`` for a word's UTF-8 bytes; lower-case ASCII, such as
+    /// a search term, is decided without making a string unless it is short.
+    package static func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.allSatisfy({ $0 < 0x80 && !$0.isASCIICapital }) else { return contains(String(decoding: word, as: UTF8.self)) }
+        return word.count <= longest && words.contains(String(decoding: word, as: UTF8.self))
+    }
+
     /// The length of the longest stop word, in bytes.
     private static let longest = words.map(\.utf8.count).max()!
 

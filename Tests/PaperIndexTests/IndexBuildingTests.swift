@@ -71,4 +71,33 @@ import Testing
         // The name shown for a key is its spelling in the lowest-numbered (newest) document.
         #expect(index.authors.allNames == ["Ada Lovelace"])
     }
+
+    @Test func indexingInPartsGivesTheIndexOneBuilderGives() {
+        // The bundled catalog, and papers that share terms, tags and authors
+        // spelled otherwise across the parts' boundaries.
+        let shared = (0..<40).map { position -> Paper in
+            var paper = Paper(id: "s\(position)", title: position < 20 ? "Quark matter in halos" : "Halo QUARKS, only later")
+            paper.date = PaperDate(year: 2020 + position % 5, month: 1 + position % 12, day: 1)
+            paper.authors = [position.isMultiple(of: 3) ? "Ada LOVELACE" : "Ada Lovelace", "Author \(position % 7)"]
+            paper.keywords = [position.isMultiple(of: 2) ? "Dark Matter" : "dark matter", "tag \(position)"]
+            paper.category = position.isMultiple(of: 4) ? nil : "Astrophysics"
+            paper.authorsComplete = !position.isMultiple(of: 5)
+            return paper
+        }
+        for papers in [Catalog.load(paths: [bundledData]).papers, shared] {
+            let whole = IndexSnapshot.bytes(of: CatalogIndex(papers: papers, parts: 1), fingerprint: "f")
+            for parts in [2, 3, 7, 64] {
+                #expect(IndexSnapshot.bytes(of: CatalogIndex(papers: papers, parts: parts), fingerprint: "f") == whole, "\(parts) parts")
+            }
+        }
+    }
+
+    @Test func indexingRangesCoverEveryDocumentOnceInOrder() {
+        for (documents, parts) in [(0, 2), (1, 2), (5, 2), (10, 3), (3, 64), (100_000, 2)] {
+            let ranges = CatalogIndex.indexingRanges(documents: documents, parts: parts)
+            #expect(ranges.flatMap { Array($0) } == Array(0..<documents))
+            #expect(ranges.count == max(1, min(parts, documents)))
+            #expect(ranges.allSatisfy { !$0.isEmpty } || documents == 0)
+        }
+    }
 }

@@ -5,11 +5,11 @@ import TextNormalization
 
 @testable import PaperIndex
 
-let index: CatalogIndex = {
-    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Data").path
-    return CatalogIndex(papers: Catalog.load(paths: [data]).papers)
-}()
+/// The bundled catalog's folder, `Data/`.
+let bundledData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Data").path
+
+let index = CatalogIndex(papers: Catalog.load(paths: [bundledData]).papers)
 
 private func search(_ query: String? = nil, _ configure: (inout SearchRequest) -> Void = { _ in }) throws -> Hits {
     var request = SearchRequest(query: try query.flatMap { try Query.parse($0) })

@@ -15,12 +15,6 @@ import Testing
     private static let original = IndexSnapshot.bytes(of: index, fingerprint: "fingerprint")
     private static let expected = answers(index)
 
-    private static var bundledData: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("Data").path
-    }
-
     /// What several commands would print, from every part of the index:
     /// ranked and filtered searches, phrases, prefixes, sorting by date,
     /// every paper decoded, facets, related papers, ids, acronyms.
