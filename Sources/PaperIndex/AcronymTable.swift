@@ -75,20 +75,27 @@ struct AcronymTable: Sendable {
             var expansion: String
         }
 
-        /// Adds the definitions in one paper's text, each pair once per paper.
-        mutating func add(_ texts: [String]) {
+        /// The definitions in one paper's texts, in order, as
+        /// (short form, long form): what ``add(_:)`` takes, found apart
+        /// from it so that papers can be read on every core.
+        static func definitions(in texts: [String]) -> [(acronym: String, expansion: String)] {
+            var found: [(acronym: String, expansion: String)] = []
+            for text in texts { AcronymTable.forEachDefinition(in: text) { found.append(($0, $1)) } }
+            return found
+        }
+
+        /// Adds one paper's ``definitions(in:)``, each pair once per paper.
+        mutating func add(_ definitions: [(acronym: String, expansion: String)]) {
             var seen: Set<Pair> = []
-            for text in texts {
-                AcronymTable.forEachDefinition(in: text) { acronym, expansion in
-                    let written = Pair(acronym: acronym, expansion: expansion)
-                    if keys[written] == nil {
-                        guard let key = SearchText.terms(acronym).first else { return }
-                        keys[written] = Pair(acronym: key, expansion: SearchText.terms(expansion).joined(separator: " "))
-                    }
-                    let pair = keys[written]!
-                    guard seen.insert(pair).inserted else { return }
-                    learned[pair, default: (0, written)].count += 1
+            for (acronym, expansion) in definitions {
+                let written = Pair(acronym: acronym, expansion: expansion)
+                if keys[written] == nil {
+                    guard let key = SearchText.terms(acronym).first else { continue }
+                    keys[written] = Pair(acronym: key, expansion: SearchText.terms(expansion).joined(separator: " "))
                 }
+                let pair = keys[written]!
+                guard seen.insert(pair).inserted else { continue }
+                learned[pair, default: (0, written)].count += 1
             }
         }
 

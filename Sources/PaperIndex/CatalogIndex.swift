@@ -96,9 +96,16 @@ public struct CatalogIndex: Sendable {
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
         let inferred = InferredCategories(papers: papers, docOfPaper: docOfPaper)
-        // Definitions are weighed in load order, before papers are freed.
+        // Definitions are found on every core and weighed in load order, before papers are freed.
         var acronyms = AcronymTable.Builder()
-        for position in papers.indices { acronyms.add([papers[position].title, papers[position].abstract].compactMap { $0 }) }
+        do {
+            // Shared with the cores only here: the papers are released one by one below.
+            let loaded = papers
+            Parallel.forEach(
+                loaded.count, chunk: 256,
+                computing: { AcronymTable.Builder.definitions(in: [loaded[$0].title, loaded[$0].abstract].compactMap { $0 }) },
+                then: { acronyms.add($1) })
+        }
         // One builder per core, each over a contiguous range of documents,
         // merged in document order: the index one builder would give.
         let ranges = Self.indexingRanges(
@@ -140,7 +147,7 @@ public struct CatalogIndex: Sendable {
     /// The fewest documents worth a builder of their own by default.
     static let documentsPerIndexingPart = 4_096
 
-    /// How many papers are indexed between two returns of freed memory. A
+    /// How many papers each builder indexes between two returns of freed memory. A
     /// return walks the whole heap, but returning four times less often
     /// saved no time at 1M papers and raised the peak (README, Performance).
     static let trimInterval = 16_384
@@ -466,40 +473,82 @@ extension CatalogIndex {
             incompleteAuthors += other.incompleteAuthors
         }
 
+        /// The postings regrouped by term, terms in `order`, each term's
+        /// documents ascending: where each term's list starts, the
+        /// documents, and their ``FieldCounts``.
+        ///
+        /// A counting sort in `parts` contiguous ranges of documents, each
+        /// on a core of its own: each range counts its postings per term,
+        /// then places them after those of the ranges before it, so that
+        /// each list comes out ascending, as one pass over all documents
+        /// would lay it out.
+        /// - Complexity: O(postings + vocabulary × parts).
+        static func groupedByTerm(
+            _ terms: Column<Int32>, _ counts: Column<UInt16>, postingsOfDoc: [Range<Int>], order: [Int32], parts: Int
+        ) -> (starts: [Int64], docs: Column<Int32>, counts: Column<UInt16>) {
+            var rankOfTerm = [Int32](repeating: 0, count: order.count)
+            for (position, id) in order.enumerated() { rankOfTerm[Int(id)] = Int32(position) }
+            let ranks = rankOfTerm
+            nonisolated(unsafe) let termOf = terms.buffer
+            nonisolated(unsafe) let countOf = counts.buffer
+            let ranges = CatalogIndex.indexingRanges(documents: postingsOfDoc.count, parts: parts)
+            // Per range, its postings of each term, by rank.
+            let countsOfRange = Parallel.map(ranges.count, chunk: 1) { part in
+                var counted = [Int32](repeating: 0, count: ranks.count)
+                for doc in ranges[part] {
+                    for posting in postingsOfDoc[doc] { counted[Int(ranks[Int(termOf[posting])])] += 1 }
+                }
+                return counted
+            }
+            var starts = [Int64](repeating: 0, count: order.count + 1)
+            for rank in order.indices { starts[rank + 1] = starts[rank] + countsOfRange.reduce(0) { $0 + Int64($1[rank]) } }
+            let (firsts, total) = (starts, termOf.count)
+            var grouped: Column<UInt16>?
+            let docs = Column<Int32>(capacity: total) { docsOutput in
+                grouped = Column<UInt16>(capacity: total) { countsOutput in
+                    nonisolated(unsafe) let docsOutput = docsOutput
+                    nonisolated(unsafe) let countsOutput = countsOutput
+                    _ = Parallel.map(ranges.count, chunk: 1) { part in
+                        // Where this range's postings of each term go: after those of the ranges before.
+                        var next = Array(firsts.dropLast())
+                        for earlier in 0..<part {
+                            for rank in next.indices { next[rank] += Int64(countsOfRange[earlier][rank]) }
+                        }
+                        for doc in ranges[part] {
+                            for posting in postingsOfDoc[doc] {
+                                let rank = Int(ranks[Int(termOf[posting])])
+                                let position = Int(next[rank])
+                                next[rank] += 1
+                                docsOutput[position] = Int32(doc)
+                                countsOutput[position] = countOf[posting]
+                            }
+                        }
+                    }
+                    return total
+                }
+                return total
+            }
+            return (starts, docs, grouped!)
+        }
+
+        /// The fewest postings worth regrouping on more than one core.
+        static let postingsPerGroupingPart = 1 << 16
+
         func finish(inferred: InferredCategories, acronyms: AcronymTable) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
             let postingTerms = postingTerms.column()
             let postingCounts = postingCounts.column()
-            // Each document's postings, documents in number order: every term's list comes out ascending.
-            let inDocumentOrder = postingsOfDoc.lazy.joined()
-            var starts: [Int64] = []
-            var counts: Column<UInt16>?
-            let docs = Column<Int32>(capacity: postingTerms.count) { docsOutput in
-                counts = Column<UInt16>(capacity: postingTerms.count) { countsOutput in
-                    // Postings arrive document by document: the current document is the first whose range is not used up.
-                    var doc = 0
-                    var left = postingsOfDoc.first?.count ?? 0
-                    starts = groupByKey(postingTerms, order: order, visiting: inDocumentOrder) { posting, position in
-                        while left == 0 {
-                            doc += 1
-                            left = postingsOfDoc[doc].count
-                        }
-                        left -= 1
-                        docsOutput[position] = Int32(doc)
-                        countsOutput[position] = postingCounts[posting]
-                    }
-                    return postingTerms.count
-                }
-                return postingTerms.count
-            }
+            let (starts, docs, groupedCounts) = Self.groupedByTerm(
+                postingTerms, postingCounts, postingsOfDoc: postingsOfDoc, order: order,
+                parts: postingTerms.count < Self.postingsPerGroupingPart ? 1 : ProcessInfo.processInfo.activeProcessorCount)
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             let lengths = Column(fieldLengths)
             let scorer = FieldScorer(lengths: lengths, averages: average)
             let allFields = FieldScorer.mask(Field.allCases)
             // Bounds on every core, a range of terms each; a block of postings
             // that two ranges share takes the larger of their bounds.
-            let (groupedCounts, termStarts) = (counts!, starts)
+            let termStarts = starts
             let size = CatalogIndex.blockSize
             let termCount = termStarts.count - 1
             let rangeCount = min(termCount, 256)

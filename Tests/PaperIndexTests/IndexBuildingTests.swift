@@ -100,4 +100,20 @@ import Testing
             #expect(ranges.allSatisfy { !$0.isEmpty } || documents == 0)
         }
     }
+
+    @Test func regroupingPostingsInPartsKeepsEachTermsDocumentsAscending() {
+        // Six documents' postings as a builder collects them, terms by id; term order 2, 0, 1.
+        let termsOfDoc: [[Int32]] = [[0, 1], [2], [1, 2, 0], [], [0], [2, 1]]
+        var postingsOfDoc: [Range<Int>] = []
+        for terms in termsOfDoc { postingsOfDoc.append((postingsOfDoc.last?.upperBound ?? 0)..<((postingsOfDoc.last?.upperBound ?? 0) + terms.count)) }
+        let terms = Column(termsOfDoc.flatMap { $0 })
+        let counts = Column((0..<UInt16(terms.count)).map { $0 * 3 })
+        for parts in [1, 2, 3, 7] {
+            let (starts, docs, grouped) = CatalogIndex.Builder.groupedByTerm(terms, counts, postingsOfDoc: postingsOfDoc, order: [2, 1, 0], parts: parts)
+            #expect(starts == [0, 3, 6, 9], "\(parts) parts")
+            #expect(Array(docs) == [1, 2, 5, 0, 2, 5, 0, 2, 4], "\(parts) parts")
+            // Each posting keeps its counts (here its position as collected, times 3).
+            #expect(Array(grouped) == [2, 4, 7, 1, 3, 8, 0, 5, 6].map { $0 * 3 }, "\(parts) parts")
+        }
+    }
 }
