@@ -124,6 +124,16 @@ extension ExactIndex {
             guard !postingKeys[firstOfDoc...].contains(Int32(id)) else { return }
             var name = name
             let spelling = name.withUTF8 { spellings.intern($0) }
+            note(spelling, of: id, in: doc)
+            postingKeys.append(Int32(id))
+            postingDocs.append(doc)
+            postingSpellings.append(spelling)
+        }
+
+        /// Notes that key `id` (the next new id, or a known one) is spelled
+        /// `spelling` in `doc`: a key's name is its spelling in its
+        /// lowest-numbered document.
+        private mutating func note(_ spelling: Int32, of id: Int, in doc: Int32) {
             if id == names.count {
                 names.append(spelling)
                 nameDocs.append(doc)
@@ -131,9 +141,6 @@ extension ExactIndex {
                 names[id] = spelling
                 nameDocs[id] = doc
             }
-            postingKeys.append(Int32(id))
-            postingDocs.append(doc)
-            postingSpellings.append(spelling)
         }
 
         /// Takes in what `other` collected, all of its documents above this
@@ -143,17 +150,8 @@ extension ExactIndex {
         mutating func append(_ other: Builder) {
             let keyOf = (0..<other.keys.count).map { id in other.keys.term(id).withUnsafeBufferPointer { keys.intern($0) } }
             let spellingOf = (0..<other.spellings.count).map { id in other.spellings.term(id).withUnsafeBufferPointer { spellings.intern($0) } }
-            // New keys got the next ids in `other`'s order, so they are appended in that order.
-            for id in other.names.indices {
-                let (key, spelling, doc) = (Int(keyOf[id]), spellingOf[Int(other.names[id])], other.nameDocs[id])
-                if key == names.count {
-                    names.append(spelling)
-                    nameDocs.append(doc)
-                } else if doc < nameDocs[key] {
-                    names[key] = spelling
-                    nameDocs[key] = doc
-                }
-            }
+            // New keys got the next ids in `other`'s order, so they are noted in that order.
+            for id in other.names.indices { note(spellingOf[Int(other.names[id])], of: Int(keyOf[id]), in: other.nameDocs[id]) }
             postingKeys += other.postingKeys.map { keyOf[Int($0)] }
             postingDocs += other.postingDocs
             postingSpellings += other.postingSpellings.map { spellingOf[Int($0)] }

@@ -1,3 +1,4 @@
+import Foundation
 import PaperCatalog
 import Testing
 
@@ -7,6 +8,23 @@ import Testing
     private func inferred(titled title: String) throws -> InferredCategory? {
         let doc = try #require((0..<index.count).first { index.papers[$0].title == title })
         return index.inferredCategory(of: doc)
+    }
+
+    @Test func featuresCountTermsAndPairsSortedAsStrings() {
+        // Title terms weigh 2; stop words (`the`, `of`) neither count nor pair.
+        let ascii = CategoryFeatures(Paper(id: "a", title: "Dark matter: the halo of dark matter"), includingTags: false)
+        #expect(ascii.words.map(\.term) == ["dark", "dark matter", "halo", "halo dark", "matter", "matter halo"])
+        #expect(ascii.words.map(\.count) == [4, 4, 2, 2, 4, 2].map(log1p))
+        // Text beyond ASCII sorts as strings do.
+        let other = CategoryFeatures(Paper(id: "b", title: "量子 field 量子 field"), includingTags: false)
+        #expect(other.words.map(\.term) == ["field", "field 量子", "量子", "量子 field"])
+        #expect(other.words.map(\.count) == [4, 2, 4, 4].map(log1p))
+        // One reader for several papers gives each paper's own features.
+        var reader = CategoryFeatures.Reader()
+        _ = reader.features(of: Paper(id: "c", title: "Halo models"), includingTags: false)
+        #expect(
+            reader.features(of: Paper(id: "a", title: "Dark matter: the halo of dark matter"), includingTags: false).words.map(\.term)
+                == ascii.words.map(\.term))
     }
 
     @Test func huggingFaceAIPapersAreFoundationalAI() throws {
