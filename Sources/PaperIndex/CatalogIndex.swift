@@ -1,4 +1,3 @@
-import Foundation
 import PaperCatalog
 import TextNormalization
 
@@ -110,7 +109,7 @@ public struct CatalogIndex: Sendable {
         // merged in document order: the index one builder would give.
         let ranges = Self.indexingRanges(
             documents: order.count,
-            parts: parts ?? min(ProcessInfo.processInfo.activeProcessorCount, order.count / Self.documentsPerIndexingPart))
+            parts: parts ?? min(Parallel.cores, order.count / Self.documentsPerIndexingPart))
         let queues = ranges.map { range in
             PapersToIndex(
                 range.map { doc in
@@ -447,7 +446,7 @@ extension CatalogIndex {
         /// documents, then those, would hold the same. Add nothing after.
         /// - Complexity: O(`other`'s postings + its distinct terms and values).
         mutating func append(_ other: consuming Builder, documents: Range<Int>) {
-            let termOf = (0..<other.terms.count).map { id in other.terms.term(id).withUnsafeBufferPointer { terms.intern($0) } }
+            let termOf = terms.intern(contentsOf: other.terms)
             let shift = postingTerms.count
             // Each column of `other` is freed once copied: a merge holds one
             // copy of that column at a time, not of all its postings.
@@ -482,7 +481,7 @@ extension CatalogIndex {
         /// then places them after those of the ranges before it, so that
         /// each list comes out ascending, as one pass over all documents
         /// would lay it out.
-        /// - Complexity: O(postings + vocabulary × parts).
+        /// - Complexity: O(postings + vocabulary × parts²).
         static func groupedByTerm(
             _ terms: Column<Int32>, _ counts: Column<UInt16>, postingsOfDoc: [Range<Int>], order: [Int32], parts: Int
         ) -> (starts: [Int64], docs: Column<Int32>, counts: Column<UInt16>) {
@@ -541,7 +540,7 @@ extension CatalogIndex {
             let postingCounts = postingCounts.column()
             let (starts, docs, groupedCounts) = Self.groupedByTerm(
                 postingTerms, postingCounts, postingsOfDoc: postingsOfDoc, order: order,
-                parts: postingTerms.count < Self.postingsPerGroupingPart ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+                parts: postingTerms.count < Self.postingsPerGroupingPart ? 1 : Parallel.cores)
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             let lengths = Column(fieldLengths)
             let scorer = FieldScorer(lengths: lengths, averages: average)

@@ -148,8 +148,8 @@ extension ExactIndex {
         /// `other`'s, would hold the same. Add nothing after.
         /// - Complexity: O(`other`'s pairs and distinct keys and spellings).
         mutating func append(_ other: Builder) {
-            let keyOf = (0..<other.keys.count).map { id in other.keys.term(id).withUnsafeBufferPointer { keys.intern($0) } }
-            let spellingOf = (0..<other.spellings.count).map { id in other.spellings.term(id).withUnsafeBufferPointer { spellings.intern($0) } }
+            let keyOf = keys.intern(contentsOf: other.keys)
+            let spellingOf = spellings.intern(contentsOf: other.spellings)
             // New keys got the next ids in `other`'s order, so they are noted in that order.
             for id in other.names.indices { note(spellingOf[Int(other.names[id])], of: Int(keyOf[id]), in: other.nameDocs[id]) }
             postingKeys += other.postingKeys.map { keyOf[Int($0)] }

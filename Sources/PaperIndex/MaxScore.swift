@@ -1,4 +1,3 @@
-import Foundation
 import PaperCatalog
 
 extension CatalogIndex {
@@ -37,7 +36,7 @@ extension CatalogIndex {
     ) -> [(doc: Int32, score: Double)] {
         guard limit > 0 else { return [] }
         let postings = clauses.reduce(0) { $0 + $1.docs.count }
-        let parts = parts ?? (postings < Self.postingsPerScoringPart ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        let parts = parts ?? (postings < Self.postingsPerScoringPart ? 1 : Parallel.cores)
         guard parts > 1, count > 1 else {
             return topScoring(clauses, units: units, limit: limit, within: required, excluding: excluded, docs: 0..<Int32(count))
         }

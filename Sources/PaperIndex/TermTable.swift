@@ -39,6 +39,13 @@ struct TermTable {
         return Int32(id)
     }
 
+    /// The id here of every term of `other`, by its id there; its terms
+    /// new here get the next ids in `other`'s order.
+    /// - Complexity: O(total length of `other`'s terms) expected.
+    mutating func intern(contentsOf other: TermTable) -> [Int32] {
+        (0..<other.count).map { id in other.term(id).withUnsafeBufferPointer { intern($0) } }
+    }
+
     /// The bytes of term `id`.
     func term(_ id: Int) -> ArraySlice<UInt8> { bytes[offsets[id]..<offsets[id + 1]] }
 

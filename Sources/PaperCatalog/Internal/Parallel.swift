@@ -1,8 +1,12 @@
 import Dispatch
+import Foundation
 
 /// Work split across the cores in contiguous chunks, each result stored at
 /// its input's position: the same answer as a loop, whatever the scheduling.
 package enum Parallel {
+    /// The cores work is split across: the processors this process may use.
+    package static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// `transform(i)` for every `i` in `0..<count`, in order.
     /// - Complexity: O(`count` calls of `transform`) over the cores.
     package static func map<T>(_ count: Int, chunk: Int = 1024, _ transform: @Sendable (Int) -> T) -> [T] {
