@@ -37,12 +37,15 @@ import Testing
     }
 
     @Test func properNounsAreFoundWhateverTheTitleWordsCharacters() {
-        // Only abstract words as long as a title word's letters are read: a
-        // part with a curly apostrophe is asked about by its ASCII letters.
+        // Only abstract words that are a title word's letters in some case
+        // are read: a part with a curly apostrophe is asked about by its ASCII letters.
         let abstract = "We extend the Fishers approach to Schrödinger bridges; Schrödinger is cited."
         #expect(BibTeX.title("Fisher\u{2019}s Method", abstract: abstract) == "{Fisher\u{2019}s} Method")
         #expect(BibTeX.title("Schrödinger Bridges", abstract: abstract) == "{Schrödinger} Bridges")
         #expect(BibTeX.title("Approach to Bridges", abstract: abstract) == "Approach to Bridges")
+        // A combining mark stays with its letter; words in any case count.
+        let marked = "Using Zu\u{0308}rich data, as ZU\u{0308}RICH did; see also FISHER and fisher."
+        #expect(BibTeX.title("Zu\u{0308}rich Fisher", abstract: marked) == "{Zu\u{0308}rich} Fisher")
     }
 
     @Test func theAuthorsOwnLaTeXIsLeftAsWritten() {
@@ -97,6 +100,8 @@ import Testing
         #expect(BibTeX.text("a}b{c \\citet{key}") == "abc \\citet{key}")
         #expect(BibTeX.text("an \\{ unmatched") == "an  unmatched")
         #expect(BibTeX.text("red\u{1B}[31m\ttext\u{202E}!") == "red [31m text !")
+        // Characters of two, three and four bytes: C1 controls and separators become spaces, the rest is kept.
+        #expect(BibTeX.text("\u{85}caf\u{E9}\u{2028}\u{2028}na\u{EF}ve \u{1F600}\u{9F}") == "caf\u{E9} na\u{EF}ve \u{1F600}")
         #expect(BibTeX.text("ends in \\") == "ends in ")
     }
 

@@ -17,28 +17,43 @@ enum BibTeX {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func entry(for paper: Paper) -> String {
-        var fields: [(String, String)] = []
-        if let title = paper.title { fields.append(("title", "{" + self.title(title, abstract: paper.abstract) + "}")) }
+        var output: [UInt8] = []
+        output.reserveCapacity(256 + (paper.abstract?.utf8.count ?? 0))
+        output += "@misc{".utf8
+        output += key(paper.id).utf8
+        output += ",".utf8
+        // `name = value`, each on a line of its own after the key's.
+        func field(_ name: String, _ value: some Sequence<UInt8>, braced: Bool = true) {
+            output += "\n  ".utf8
+            output += name.utf8
+            output += braced ? " = {".utf8 : " = ".utf8
+            output += value
+            if braced { output.append(UInt8(ascii: "}")) }
+            output.append(UInt8(ascii: ","))
+        }
+        if let title = paper.title { field("title", self.title(title, abstract: paper.abstract).utf8) }
         if let author = authorField(paper) {
-            fields.append(("author", "{" + author + "}"))
+            field("author", author.utf8)
         } else {
             // What styles sort and label an entry with no author by.
-            fields.append(("key", "{" + text(paper.title ?? paper.id) + "}"))
+            field("key", textBytes(paper.title ?? paper.id))
         }
         if let date = paper.date {
-            fields.append(("year", "{\(date.year)}"))
-            fields.append(("month", months[date.month - 1]))
+            field("year", String(date.year).utf8)
+            field("month", months[date.month - 1].utf8, braced: false)
         }
         if let arxivId = paper.arxivId {
-            fields.append(("eprint", "{" + text(arxivId) + "}"))
-            fields.append(("archivePrefix", "{arXiv}"))
+            field("eprint", textBytes(arxivId))
+            field("archivePrefix", "arXiv".utf8)
         }
-        if paper.urlKind == .arxiv { fields.append(("url", "{" + paper.url + "}")) }
-        if !paper.keywords.isEmpty { fields.append(("keywords", "{" + text(paper.keywords.joined(separator: ", ")) + "}")) }
-        if let comments = paper.comments { fields.append(("annote", "{" + text(comments) + "}")) }
-        if let abstract = paper.abstract { fields.append(("abstract", "{" + text(abstract) + "}")) }
-        let body = fields.map { "  \($0.0) = \($0.1)" }.joined(separator: ",\n")
-        return "@misc{\(key(paper.id)),\n\(body)\n}\n"
+        if paper.urlKind == .arxiv { field("url", paper.url.utf8) }
+        if !paper.keywords.isEmpty { field("keywords", textBytes(paper.keywords.joined(separator: ", "))) }
+        if let comments = paper.comments { field("annote", textBytes(comments)) }
+        if let abstract = paper.abstract { field("abstract", textBytes(abstract)) }
+        // The last field's comma closes the entry instead.
+        output[output.count - 1] = UInt8(ascii: "\n")
+        output += "}\n".utf8
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The `author` field: every name as `Last, First`, `and others` when the
@@ -89,14 +104,24 @@ enum BibTeX {
         // math: then it is the author's own LaTeX.
         let words = split(spaced(title), separators: [UInt8(ascii: " ")]).map { word -> (word: String, parts: [String]?) in
             let isLaTeX = outsideMath(word).utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == backslash }
-            return (word, isLaTeX ? nil : split(word, separators: [UInt8(ascii: "-"), UInt8(ascii: "/")]))
+            return (word, isLaTeX ? nil : split(Array(word.utf8), separators: [UInt8(ascii: "-"), UInt8(ascii: "/")]))
         }
-        let properNouns = ProperNouns(abstract ?? "", askedOf: words.flatMap { $0.parts ?? [] })
-        let written = words.map { word, parts -> String in
-            guard let parts else { return escape(word) }
-            return parts.map { part -> String in
+        let decisions = words.map { word in word.parts?.map { bracing($0, wholeWord: word.parts!.count == 1) } }
+        // The abstract is read only when a word's capital is in question.
+        var asked: [String] = []
+        for case .ifProperNoun(let letters) in decisions.compactMap({ $0 }).joined() { asked.append(letters) }
+        let properNouns = asked.isEmpty ? nil : ProperNouns(abstract ?? "", askedOf: asked)
+        let written = zip(words, decisions).map { word, bracing -> String in
+            guard let parts = word.parts, let bracing else { return escape(word.word) }
+            return zip(parts, bracing).map { part, bracing -> String in
                 if part == "-" || part == "/" { return part }
-                guard protects(part, wholeWord: parts.count == 1, properNouns: properNouns) else { return escape(part) }
+                let braced =
+                    switch bracing {
+                    case .always: true
+                    case .never: false
+                    case .ifProperNoun(let letters): properNouns?.contains(letters) ?? false
+                    }
+                guard braced else { return escape(part) }
                 // Punctuation around the word stays outside the braces: `({GCN})`, `{AI} {Feynman}:`.
                 let isWord: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "$" }
                 let start = part.firstIndex(where: isWord) ?? part.startIndex
@@ -104,14 +129,17 @@ enum BibTeX {
                 return escape(String(part[..<start])) + "{" + escape(String(part[start..<end])) + "}" + escape(String(part[end...]))
             }.joined()
         }
-        return finished(written.joined(separator: " "))
+        return String(decoding: finished(Array(written.joined(separator: " ").utf8)), as: UTF8.self)
     }
 
     /// Field text: controls become spaces, `&`, `%`, `#`, `_`, `^` and an
     /// unpaired `$` outside math are escaped (unless already escaped),
     /// unbalanced braces are dropped, and a trailing backslash (which would
     /// escape the field's closing brace in LaTeX) is removed.
-    static func text(_ value: String) -> String { finished(escape(spaced(value))) }
+    static func text(_ value: String) -> String { String(decoding: textBytes(value), as: UTF8.self) }
+
+    /// ``text(_:)`` as UTF-8.
+    private static func textBytes(_ value: String) -> [UInt8] { finished(escape(spaced(value))) }
 
     /// A citation key BibTeX accepts: no spaces, commas, braces or quotes.
     private static func key(_ id: String) -> String {
@@ -123,9 +151,8 @@ enum BibTeX {
 extension BibTeX {
     /// `&`, `%`, `#`, `_`, `^` and an unpaired `$` outside math escaped,
     /// unless a backslash already escapes them; math kept as written.
-    fileprivate static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == dollar || $0 == UInt8(ascii: "^") || isEscaped($0) }) else { return value }
-        let bytes = Array(value.utf8)
+    fileprivate static func escape(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(where: { $0 == dollar || $0 == UInt8(ascii: "^") || isEscaped($0) }) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
         var index = 0
@@ -148,36 +175,48 @@ extension BibTeX {
             }
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
+
+    fileprivate static func escape(_ value: String) -> String { String(decoding: escape(Array(value.utf8)), as: UTF8.self) }
 
     /// Unbalanced braces dropped, and a trailing backslash, which would
     /// escape the field's closing brace in LaTeX.
-    fileprivate static func finished(_ text: String) -> String {
+    fileprivate static func finished(_ text: [UInt8]) -> [UInt8] {
         var output = balanced(text)
-        while output.hasSuffix("\\") { output.removeLast() }
+        while output.last == backslash { output.removeLast() }
         return output
     }
 
     fileprivate static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
     fileprivate static let corporateWords: Set<String> = ["Collaboration", "Consortium", "Team", "Group", "Project", "Survey"]
 
+    /// Whether a title word's part is braced.
+    fileprivate enum Bracing {
+        case always, never
+        /// When the abstract writes these letters as a proper noun (``ProperNouns``).
+        case ifProperNoun(String)
+    }
+
     /// Whether a title word (or part of a hyphenated one) needs braces.
-    fileprivate static func protects(_ part: String, wholeWord: Bool, properNouns: ProperNouns) -> Bool {
-        if part.utf8.contains(dollar) { return true }
+    fileprivate static func bracing(_ part: String, wholeWord: Bool) -> Bracing {
+        if part.utf8.contains(dollar) { return .always }
         let letters = letters(of: part)
+        let first: Bool
         if letters.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same tests on bytes, without the Unicode tables.
             let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
-            guard let first = letters.utf8.first else { return false }
-            if letters.utf8.dropFirst().contains(where: isUpper) { return true }
-            if letters.utf8.count == 1, isUpper(first) { return !(wholeWord && letters == "A") }
-            return isUpper(first) && properNouns.contains(letters)
+            guard let byte = letters.utf8.first else { return .never }
+            if letters.utf8.dropFirst().contains(where: isUpper) { return .always }
+            first = isUpper(byte)
+        } else {
+            guard let character = letters.first else { return .never }
+            if letters.dropFirst().contains(where: \.isUppercase) { return .always }
+            first = character.isUppercase
         }
-        guard let first = letters.first else { return false }
-        if letters.dropFirst().contains(where: \.isUppercase) { return true }
-        if letters.count == 1, first.isUppercase { return !(wholeWord && letters == "A") }
-        return first.isUppercase && properNouns.contains(letters)
+        guard first else { return .never }
+        if letters.count == 1 { return wholeWord && letters == "A" ? .never : .always }
+        return .ifProperNoun(letters)
     }
 
     /// The letters of a title word or part, which decide whether it is
@@ -189,8 +228,7 @@ extension BibTeX {
 
     /// Tokens split after each separator outside `$...$`, separators kept
     /// as their own tokens except spaces, which are dropped.
-    fileprivate static func split(_ text: String, separators: Set<UInt8>) -> [String] {
-        let bytes = Array(text.utf8)
+    fileprivate static func split(_ bytes: [UInt8], separators: Set<UInt8>) -> [String] {
         var tokens: [String] = []
         var current: [UInt8] = []
         var index = 0
@@ -240,32 +278,44 @@ extension BibTeX {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Controls, line breaks and tabs as spaces, runs of spaces as one.
-    fileprivate static func spaced(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            let space = scalar == " " || scalar.isActedOnByTerminals
-            if space, lastWasSpace { continue }
-            if space {
-                output.append(UInt8(ascii: " "))
-            } else if scalar.isASCII {
-                output.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                output += UTF8.encode(scalar)!
+    /// Controls, line breaks and tabs as spaces, runs of spaces as one,
+    /// none at either end.
+    fileprivate static func spaced(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var lastWasSpace = true
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var length = 1
+                var space = lead <= UInt8(ascii: " ") || lead == 0x7F
+                if lead >= 0x80 {
+                    // The character's value (the text is valid UTF-8).
+                    length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead & (0xFF >> (length + 1)))
+                    for next in index + 1..<index + length { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                    space = Unicode.Scalar(value)!.isActedOnByTerminals
+                }
+                if !space {
+                    for next in index..<index + length { output.append(bytes[next]) }
+                } else if !lastWasSpace {
+                    output.append(UInt8(ascii: " "))
+                }
+                lastWasSpace = space
+                index += length
             }
-            lastWasSpace = space
+            if output.last == UInt8(ascii: " ") { output.removeLast() }
+            return output
         }
-        if output.last == UInt8(ascii: " ") { output.removeLast() }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text with every brace that has no partner dropped (BibTeX counts
     /// braces even after a backslash, so `\{` goes with its backslash).
-    fileprivate static func balanced(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
-        var bytes = Array(text.utf8)
+    fileprivate static func balanced(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
+        var bytes = text
         var open: [Int] = []
         var unmatched: [Int] = []
         for (index, byte) in bytes.enumerated() {
@@ -281,7 +331,7 @@ extension BibTeX {
             bytes.remove(at: index)
             if index > 0, bytes[index - 1] == backslash { bytes.remove(at: index - 1) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     // Every character these helpers act on is ASCII, so they work on UTF-8
@@ -303,61 +353,73 @@ struct ProperNouns {
     /// Reads the abstract scalar by scalar, ASCII classified without the
     /// Unicode tables; a combining mark stays with the letter before it.
     ///
-    /// Only the letters of `parts` (title words, or parts of them) are
-    /// asked about: an ASCII word of the abstract of another length than
-    /// any of theirs is passed over, which leaves every answer the same
-    /// (an ASCII word keeps its length in lower case).
-    init(_ abstract: String, askedOf parts: [String]) {
+    /// Only `letters` (of title words, or parts of them) are asked about:
+    /// an ASCII word of the abstract that is none of them in any case is
+    /// passed over, which leaves every answer the same.
+    init(_ abstract: String, askedOf letters: [String]) {
+        // The ASCII letters asked about, in lower case.
+        let asked = letters.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }.map { $0.map(Self.lowercased) }
         var lengths: UInt64 = 0
-        for part in parts {
-            // The letters asked about (``BibTeX/protects(_:wholeWord:properNouns:)``).
-            let letters = BibTeX.letters(of: part)
-            if letters.utf8.allSatisfy({ $0 < 0x80 }) { lengths |= Self.bit(forLength: letters.utf8.count) }
-        }
+        for letters in asked { lengths |= Self.bit(forLength: letters.count) }
         var capitalised: Set<String> = []
         var lowered: Set<String> = []
-        var word: [UInt8] = []
-        var isASCII = true
-        var (startsUpper, restLower, allLower) = (false, true, true)
-        var previous: Unicode.Scalar = "."
-        var beforeWord: Unicode.Scalar = "."
-        // A space after the last word ends it like any other.
-        for scalar in (abstract + " ").unicodeScalars {
-            if Self.isLetter(scalar) {
-                if word.isEmpty {
-                    beforeWord = previous
-                    (startsUpper, restLower, allLower) = (Self.isUppercase(scalar), true, Self.isLowercase(scalar))
-                } else {
-                    let lower = Self.isLowercase(scalar)
-                    (restLower, allLower) = (restLower && lower, allLower && lower)
+        var abstract = abstract
+        abstract.withUTF8 { bytes in
+            // The word being read is `bytes[start..<index]`, letters and the marks that go with them.
+            var start = 0
+            var isASCII = true
+            var (startsUpper, restLower, allLower) = (false, true, true)
+            var previous: Unicode.Scalar = "."
+            var beforeWord: Unicode.Scalar = "."
+            var index = 0
+            // A space after the last word ends it like any other.
+            while index <= bytes.count {
+                var scalar: Unicode.Scalar = " "
+                var length = 1
+                if index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        scalar = Unicode.Scalar(lead)
+                    } else {
+                        // The character's value (the text is valid UTF-8).
+                        length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        var value = UInt32(lead & (0xFF >> (length + 1)))
+                        for next in index + 1..<index + length { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                        scalar = Unicode.Scalar(value)!
+                    }
                 }
-                if scalar.isASCII {
-                    word.append(UInt8(scalar.value))
-                } else {
-                    word += UTF8.encode(scalar)!
+                let isEmpty = start == index
+                if Self.isLetter(scalar) {
+                    if isEmpty {
+                        beforeWord = previous
+                        (startsUpper, restLower, allLower) = (Self.isUppercase(scalar), true, Self.isLowercase(scalar))
+                    } else {
+                        let lower = Self.isLowercase(scalar)
+                        (restLower, allLower) = (restLower && lower, allLower && lower)
+                    }
+                    isASCII = isASCII && length == 1
+                    previous = scalar
+                    index += length
+                    continue
+                }
+                if !isEmpty, Self.isMark(scalar) {
                     isASCII = false
+                    index += length
+                    continue
                 }
-                previous = scalar
-                continue
-            }
-            if !word.isEmpty, Self.isMark(scalar) {
-                word += UTF8.encode(scalar)!
-                isASCII = false
-                continue
-            }
-            if !word.isEmpty, isASCII, lengths & Self.bit(forLength: word.count) == 0 {
-                word.removeAll(keepingCapacity: true)
-            }
-            if !word.isEmpty {
-                if startsUpper, restLower {
-                    if !Self.endsSentence(beforeWord) { capitalised.insert(String(decoding: word, as: UTF8.self)) }
-                } else if allLower {
-                    lowered.insert(String(decoding: word, as: UTF8.self))
+                if !isEmpty, !isASCII || Self.isAsked(bytes[start..<index], among: asked, lengths: lengths) {
+                    let word = String(decoding: bytes[start..<index], as: UTF8.self)
+                    if startsUpper, restLower {
+                        if !Self.endsSentence(beforeWord) { capitalised.insert(word) }
+                    } else if allLower {
+                        lowered.insert(word)
+                    }
                 }
-                word.removeAll(keepingCapacity: true)
+                isASCII = true
+                if !Self.isWhitespace(scalar) { previous = scalar }
+                index += length
+                start = index
             }
-            isASCII = true
-            if !Self.isWhitespace(scalar) { previous = scalar }
         }
         words = capitalised.filter { !lowered.contains($0.lowercased()) }
     }
@@ -366,6 +428,13 @@ struct ProperNouns {
     private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "." || scalar == "!" || scalar == "?" || scalar == ":"
     }
+
+    /// Whether an ASCII word is one of `asked` (in lower case) in any case.
+    private static func isAsked(_ word: Slice<UnsafeBufferPointer<UInt8>>, among asked: [[UInt8]], lengths: UInt64) -> Bool {
+        lengths & bit(forLength: word.count) != 0 && asked.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == lowercased($1) } }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 
     /// One bit per word length; lengths from 63 on share the last.
     private static func bit(forLength length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
