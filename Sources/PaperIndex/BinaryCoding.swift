@@ -7,12 +7,16 @@ import PaperCatalog
 #endif
 
 /// Appends values in a fixed little-endian layout, either to memory (a
-/// ``column()`` of the bytes at the end) or straight to a file descriptor,
-/// so that saving an index never holds a second copy of it.
+/// ``column()`` of the bytes at the end), to a temporary file mapped as that
+/// column at the end, or straight to a file descriptor, so that saving an
+/// index never holds a second copy of it.
 struct BinaryWriter {
-    private let buffer = ByteBuffer()
+    private var buffer = ByteBuffer()
     /// Where the bytes go when they are not kept in memory.
     private let descriptor: Int32?
+    /// Where the bytes go, a chunk at a time, when they are kept for a
+    /// ``column()`` but not in memory.
+    private var spill: SpillFile?
     /// Bytes written so far.
     private(set) var offset = 0
     /// Why writing to the file failed, if it did.
@@ -25,6 +29,18 @@ struct BinaryWriter {
 
     /// A writer to an open file; call ``flush()`` at the end.
     init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// A writer that keeps the bytes in an unnamed temporary file in
+    /// `folder` (``SpillFile``) and maps it as its ``column()``. Should the
+    /// file not be made, or the disk fill up, the bytes move to memory:
+    /// nothing is lost, only memory is used.
+    init(spillingIn folder: String) { self.init(spillingTo: SpillFile(in: folder)) }
+
+    /// A writer that keeps the bytes in `file`, or in memory without one.
+    init(spillingTo file: SpillFile?) {
+        descriptor = nil
+        spill = file
+    }
 
     /// An integer in as few bytes as it needs: zigzag (small negatives stay
     /// small), then seven bits a byte, low first, the high bit marking more
@@ -69,8 +85,12 @@ struct BinaryWriter {
         bytes.withUnsafeBytes { append($0) }
     }
 
-    /// What `other`, a writer to memory, wrote so far, as it is.
+    /// What `other`, a writer to memory or a spilling one, wrote so far, as it is.
     mutating func write(contentsOf other: BinaryWriter) {
+        if let spilled = other.spill, !spilled.read({ append($0) }) {
+            // Unreadable bytes of our own cannot be recovered: stop rather than index wrong records.
+            fatalError("cannot read back the temporary file of index records")
+        }
         append(UnsafeRawBufferPointer(start: other.buffer.base, count: other.buffer.count))
     }
 
@@ -80,10 +100,17 @@ struct BinaryWriter {
     }
 
     /// A column's raw values, 8-byte aligned so it can be mapped in place.
+    /// A column mapped from a file is copied a slice at a time, each slice's
+    /// pages let go once copied, so that it is never all in memory.
     mutating func write<T: BitwiseCopyable>(_ column: Column<T>) {
         write(column.count)
         while offset % 8 != 0 { write(0 as UInt8) }
-        append(UnsafeRawBufferPointer(column.buffer))
+        let slice = Swift.max(1, Self.fileChunk * 16 / MemoryLayout<T>.stride)
+        for start in stride(from: 0, to: column.count, by: slice) {
+            let range = start..<Swift.min(column.count, start + slice)
+            append(UnsafeRawBufferPointer(column.slice(range)))
+            column.releasePages(of: range)
+        }
     }
 
     mutating func write(_ table: StringTable) {
@@ -93,7 +120,11 @@ struct BinaryWriter {
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         offset += bytes.count
-        guard let descriptor else { return buffer.append(bytes) }
+        guard let descriptor else {
+            buffer.append(bytes)
+            if spill != nil, buffer.count >= Self.fileChunk { spillBuffer() }
+            return
+        }
         if buffer.count + bytes.count > Self.fileChunk {
             flush()
             if bytes.count > Self.fileChunk { return send(bytes, to: descriptor) }
@@ -115,9 +146,38 @@ struct BinaryWriter {
         if error != 0 { failure = String(cString: strerror(error)) }
     }
 
-    /// The bytes written, of a writer to memory: a view, not a copy.
-    func column() -> Column<UInt8> {
-        Column(pointer: buffer.base.assumingMemoryBound(to: UInt8.self), count: buffer.count, owner: buffer)
+    /// Moves the buffered bytes to the spill file, or, if it cannot take
+    /// them, everything to memory from then on.
+    private mutating func spillBuffer() {
+        guard let file = spill else { return }
+        if file.write(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count)) {
+            buffer.removeAll()
+            return
+        }
+        let recovered = ByteBuffer()
+        guard file.read({ recovered.append($0) }) else { fatalError("cannot read back the temporary file of index records") }
+        recovered.append(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+        buffer = recovered
+        spill = nil
+    }
+
+    /// The bytes written, of a writer to memory (a view, not a copy) or a
+    /// spilling one (the file, mapped).
+    mutating func column() -> Column<UInt8> {
+        if spill != nil {
+            spillBuffer()
+            if let file = spill, file.size > 0, let mapping = file.map() {
+                return Column(pointer: mapping.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: file.size, owner: mapping)
+            }
+            // Nothing written, or the file cannot be mapped: the bytes come back to memory.
+            if let file = spill, file.size > 0 {
+                let recovered = ByteBuffer()
+                guard file.read({ recovered.append($0) }) else { fatalError("cannot read back the temporary file of index records") }
+                buffer = recovered
+            }
+            spill = nil
+        }
+        return Column(pointer: buffer.base.assumingMemoryBound(to: UInt8.self), count: buffer.count, owner: buffer)
     }
 }
 

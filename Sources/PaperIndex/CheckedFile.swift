@@ -82,16 +82,7 @@ final class CheckedFile: @unchecked Sendable {
     /// in small pages (a 2 MiB huge page per record read would soon map it
     /// all again). A pass over a large snapshot then keeps little of it in
     /// memory.
-    func releasePages(of region: UnsafeRawBufferPointer) {
-        guard owner is Mapping, let base = region.baseAddress else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        // Whole pages inside the region only.
-        let start = (Int(bitPattern: base) + page - 1) / page * page
-        let end = (Int(bitPattern: base) + region.count) / page * page
-        guard end > start, let pages = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(pages, end - start, MADV_NOHUGEPAGE)
-        _ = madvise(pages, end - start, MADV_DONTNEED)
-    }
+    func releasePages(of region: UnsafeRawBufferPointer) { (owner as? Mapping)?.releasePages(of: region) }
 
     /// Whether the `count` bytes at `start` (inside ``body``) are intact,
     /// checking the chunks that hold them unless checked before. A failure
@@ -183,4 +174,18 @@ final class Mapping: @unchecked Sendable {
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+
+    /// Lets the system take back the pages of `region` (inside ``bytes``)
+    /// read so far: they are read from the file again if used. From then on
+    /// the region is mapped in small pages.
+    func releasePages(of region: UnsafeRawBufferPointer) {
+        guard let base = region.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        // Whole pages inside the region only.
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + region.count) / page * page
+        guard end > start, let pages = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pages, end - start, MADV_NOHUGEPAGE)
+        _ = madvise(pages, end - start, MADV_DONTNEED)
+    }
 }

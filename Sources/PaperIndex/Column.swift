@@ -70,8 +70,17 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
 
     /// Lets the system take back the pages of a column mapped from a
     /// snapshot (``CheckedFile/releasePages(of:)``); nothing for a column in memory.
-    func releasePages() {
-        file?.releasePages(of: UnsafeRawBufferPointer(storage))
+    func releasePages() { releasePages(of: 0..<storage.count) }
+
+    /// Lets the system take back the pages of the values in `range`, in a
+    /// column mapped from a file (a snapshot or a ``SpillFile``).
+    func releasePages(of range: Range<Int>) {
+        let region = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: storage[range]))
+        if let file {
+            file.releasePages(of: region)
+        } else {
+            (owner as? Mapping)?.releasePages(of: region)
+        }
     }
 
     /// All the values, checked: valid while the column is.

@@ -73,7 +73,7 @@ public enum IndexSnapshot {
             let catalog = Catalog.load(paths: paths)
             return (catalog.papers, catalog.diagnostics)
         }()
-        let index = CatalogIndex(papers: consume papers)
+        let index = CatalogIndex(papers: consume papers, recordsIn: file != nil ? folder : nil)
         let lost = diagnostics.filter(\.lostInput)
         let (problems, first) = (lost.count, lost.prefix(Self.problemsShown).map(\.description))
         // A file that changed while it was read would give a snapshot that

@@ -13,13 +13,15 @@ package struct PaperStore: RandomAccessCollection, Sendable {
 
     /// Encodes papers one at a time, numbered in any order.
     struct Builder {
-        private var writer = BinaryWriter()
+        private var writer: BinaryWriter
         private var starts: [Int64] = [0]
         private var records: [Int32]
         private var ids: [String]
 
-        /// A builder for papers numbered `0..<documents`.
-        init(documents: Int) {
+        /// A builder for papers numbered `0..<documents`, whose records go
+        /// to a temporary file in `folder` (mapped once stored), or to memory.
+        init(documents: Int, recordsIn folder: String? = nil) {
+            writer = folder.map(BinaryWriter.init(spillingIn:)) ?? BinaryWriter()
             records = Array(repeating: -1, count: documents)
             ids = Array(repeating: "", count: documents)
         }
@@ -44,7 +46,7 @@ package struct PaperStore: RandomAccessCollection, Sendable {
             }
         }
 
-        func finish() -> PaperStore {
+        consuming func finish() -> PaperStore {
             PaperStore(consistent: Column(starts), bytes: writer.column(), records: Column(records), ids: .build(ids))
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PaperCatalog
 import Testing
 
@@ -64,5 +65,57 @@ import Testing
             }
             #expect(texts == paper.texts(of: field), "\(field)")
         }
+    }
+}
+
+/// Bytes kept in a temporary file rather than memory (``SpillFile``).
+@Suite struct SpillTests {
+    /// A new empty folder of its own.
+    private func folder() -> String {
+        let path = FileManager.default.temporaryDirectory.path + "/iaifi-spill-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Three and a half chunks of the writer's file buffer, each byte distinct from its neighbours.
+    private let bytes = (0..<(7 << 19)).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 >> 8) }
+
+    @Test func aSpillingWriterGivesTheBytesAMemoryWriterGivesAndLeavesNoFile() {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var spilled = BinaryWriter(spillingIn: folder)
+        var other = BinaryWriter(spillingIn: folder)
+        spilled.write(bytes: bytes)
+        other.write(bytes: Array(bytes.reversed()))
+        spilled.write(contentsOf: other)
+        spilled.write("after")
+        var memory = BinaryWriter()
+        memory.write(bytes: bytes + bytes.reversed())
+        memory.write("after")
+        let column = spilled.column()
+        #expect(spilled.offset == memory.offset)
+        #expect(Array(column) == Array(memory.column()))
+        // The file is unnamed from the start: nothing is left to clean up.
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder)) == [])
+        // Letting its pages go keeps the values.
+        column.releasePages()
+        #expect(column[(7 << 19) - 1] == bytes.last)
+    }
+
+    @Test func bytesComeBackToMemoryWhenTheFileCannotTakeThem() {
+        // `/dev/full` refuses every write, as a full disk would.
+        let full = open("/dev/full", O_RDWR)
+        #expect(full >= 0)
+        var writer = BinaryWriter(spillingTo: SpillFile(descriptor: full))
+        writer.write(bytes: bytes)
+        writer.write("after")
+        var memory = BinaryWriter()
+        memory.write(bytes: bytes)
+        memory.write("after")
+        #expect(Array(writer.column()) == Array(memory.column()))
+        // A folder where no file can be made: memory from the start.
+        var nowhere = BinaryWriter(spillingIn: "/nonexistent/iaifi")
+        nowhere.write(bytes: bytes)
+        #expect(Array(nowhere.column()) == bytes)
     }
 }

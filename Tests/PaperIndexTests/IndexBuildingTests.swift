@@ -1,3 +1,4 @@
+import Foundation
 import PaperCatalog
 import Testing
 
@@ -90,6 +91,21 @@ import Testing
                 #expect(IndexSnapshot.bytes(of: CatalogIndex(papers: papers, parts: parts), fingerprint: "f") == whole, "\(parts) parts")
             }
         }
+    }
+
+    @Test func recordsKeptInATemporaryFileGiveTheIndexMemoryGives() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/iaifi-records-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let papers = Catalog.load(paths: [bundledData]).papers
+        let inMemory = CatalogIndex(papers: papers)
+        let whole = IndexSnapshot.bytes(of: inMemory, fingerprint: "f")
+        for parts in [1, 3] {
+            let spilled = CatalogIndex(papers: papers, parts: parts, recordsIn: folder)
+            #expect(IndexSnapshot.bytes(of: spilled, fingerprint: "f") == whole, "\(parts) parts")
+            #expect(spilled.papers.map(\.title) == inMemory.papers.map(\.title))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
     @Test func indexingRangesCoverEveryDocumentOnceInOrder() {
