@@ -52,6 +52,35 @@ import Testing
         expect(catalog, .warning, line: nil, "Latin-1")
     }
 
+    /// A large file is read and decoded in chunks cut after a line feed:
+    /// the lines and the problems are those of the file decoded whole.
+    @Test(arguments: ["crlf.txt", "bom.txt", "latin1.txt", "invalid-utf8.txt", "image.png", "wide-characters.txt"])
+    func filesReadInChunksDecodeAsAWhole(name: String) throws {
+        let fixture = Array(try Data(contentsOf: URL(fileURLWithPath: Paths.fixture("inputs/" + name))))
+        // Past the first read (the probe), so that reading cuts chunks; for
+        // the PNG, its NUL lands in a later chunk; for invalid UTF-8, the one
+        // well-formed sequence comes only in the last.
+        let unit = name == "image.png" ? Array("text\n".utf8) : fixture
+        var bytes = Array([[UInt8]](repeating: unit, count: 4 * InputFiles.probeSize / unit.count + 2).joined())
+        if name == "image.png" { bytes += fixture }
+        if name == "invalid-utf8.txt" { bytes += Array("\nlast line: \u{E9}\n".utf8) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("iaifi-chunks-\(UUID().uuidString)-\(name)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { unlink(path) }
+        guard case .success(let chunks) = InputFiles.read(InputPath(path), limit: 1 << 30, chunkSize: 1000) else {
+            Issue.record("\(name) is readable")
+            return
+        }
+        #expect(chunks.count > 2)
+        #expect(Array(chunks.joined()) == bytes)
+        #expect(chunks.dropLast().allSatisfy { $0.last == UInt8(ascii: "\n") })
+        let whole = TextFile(path: name, bytes: bytes)
+        let chunked = TextFile(path: name, chunks: chunks)
+        #expect(chunked.lines == whole.lines)
+        #expect(chunked.diagnostics == whole.diagnostics)
+        #expect(!whole.diagnostics.isEmpty || name == "crlf.txt" || name == "bom.txt" || name == "wide-characters.txt")
+    }
+
     @Test(arguments: ["crlf.txt", "lone-cr.txt", "bom.txt", "unicode-separators.txt"])
     func lineEndingsAndMarksReadTheSame(name: String) {
         let catalog = load(name)
@@ -147,18 +176,18 @@ import Testing
         defer { unlink(path) }
         guard descriptor >= 0, ftruncate(descriptor, 1 << 30) == 0 else { return }
         close(descriptor)
-        guard case .success(let bytes) = InputFiles.read(InputPath(path), limit: Catalog.defaultMaxFileBytes) else {
+        guard case .success(let chunks) = InputFiles.read(InputPath(path), limit: Catalog.defaultMaxFileBytes) else {
             Issue.record("a sparse file is readable")
             return
         }
-        #expect(bytes.count == InputFiles.probeSize)
+        #expect(chunks.map(\.count) == [InputFiles.probeSize])
         #expect(Catalog.load(paths: [path]).diagnostics.first?.message.contains("binary data") == true)
     }
 
     /// Files in /proc say they are empty; what they hold is read anyway.
     @Test func filesThatUnderstateTheirSizeAreReadWhole() throws {
-        guard case .success(let bytes) = InputFiles.read(InputPath("/proc/self/status"), limit: 1 << 20) else { return }
-        #expect(String(decoding: bytes, as: UTF8.self).contains("Name:"))
+        guard case .success(let chunks) = InputFiles.read(InputPath("/proc/self/status"), limit: 1 << 20) else { return }
+        #expect(String(decoding: chunks.joined(), as: UTF8.self).contains("Name:"))
     }
 
     /// A name that is not UTF-8 is read, and shown with the odd byte escaped.

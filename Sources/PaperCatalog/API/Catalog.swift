@@ -35,22 +35,23 @@ public struct Catalog: Sendable {
 
     /// Reads dumps already in memory, keyed by the name diagnostics should use.
     public static func parse(_ documents: [(name: String, text: String)]) -> Catalog {
-        Catalog(inputs: documents.map { document in (document.name, { .success(Array(document.text.utf8)) }) })
+        Catalog(inputs: documents.map { document in (document.name, { .success([Array(document.text.utf8)]) }) })
     }
 
     /// Reads each input in turn: one file's bytes are in memory at a time,
-    /// and only until they are decoded into lines.
-    private init(inputs: [(String, () -> Result<[UInt8], InputFiles.Failure>)]) {
+    /// each chunk of them only until it is decoded into lines.
+    private init(inputs: [(String, () -> Result<[[UInt8]], InputFiles.Failure>)]) {
         var drafts: [Paper] = []
         var owner: [Int] = []
         var reports: [FileReport] = []
         for (path, load) in inputs {
             var report = FileReport(path: path)
-            switch load().map({ TextFile(path: path, bytes: $0) }) {
+            switch load() {
             case .failure(let failure):
                 report.diagnostics.append(Diagnostic(.error, file: path, failure.message))
-            case .success(let file):
-                let result = Self.read(file, report: &report)
+            case .success(let chunks):
+                // Passed on as the chunks' only copy, so that each is freed once decoded.
+                let result = Self.read(TextFile(path: path, chunks: consume chunks), report: &report)
                 report.records = result.papers.count
                 owner += Array(repeating: reports.count, count: result.papers.count)
                 drafts += result.papers

@@ -61,11 +61,18 @@ enum InputFiles {
     /// the rest is not read (a binary or sparse file is refused quickly).
     static let probeSize = 1 << 16
 
-    /// The file's bytes, unless it is unreadable or larger than `limit`. The
-    /// size is what reading finds, not what the file system says (a file in
-    /// `/proc` says 0). A file whose first ``probeSize`` bytes hold a NUL is
-    /// read no further: those bytes are enough to reject it as binary.
-    static func read(_ path: InputPath, limit: Int) -> Result<[UInt8], Failure> {
+    /// Bytes of a file read together: decoded into lines one such chunk at
+    /// a time (``TextFile``), each freed once decoded, so that a large
+    /// file's bytes and its lines are never both whole in memory.
+    static let chunkSize = 1 << 26
+
+    /// The file's bytes in chunks of about `chunkSize` (see ``chunkSize``),
+    /// each but the last ending with a line feed, unless the file is
+    /// unreadable or larger than `limit`. The size is what reading finds,
+    /// not what the file system says (a file in `/proc` says 0). A file
+    /// whose first ``probeSize`` bytes hold a NUL is read no further: those
+    /// bytes are enough to reject it as binary.
+    static func read(_ path: InputPath, limit: Int, chunkSize: Int = chunkSize) -> Result<[[UInt8]], Failure> {
         let unreadable = Failure(message: "file cannot be read (permission denied?)")
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(unreadable) }
@@ -76,19 +83,30 @@ enum InputFiles {
         }
         let stated = Int(info.st_size)
         guard stated <= limit else { return .failure(tooLarge(stated, limit)) }
+        var chunks: [[UInt8]] = []
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(stated)
+        bytes.reserveCapacity(min(stated, chunkSize) + probeSize)
+        var total = 0
         var chunk = [UInt8](repeating: 0, count: probeSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { SystemCalls.read(descriptor, into: $0) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return .failure(unreadable) }
-            if count == 0 { return .success(bytes) }
+            if count == 0 { return .success(chunks + [bytes]) }
             bytes += chunk[..<count]
-            guard bytes.count <= limit else { return .failure(tooLarge(bytes.count, limit)) }
-            if bytes.count <= probeSize, bytes.contains(0) { return .success(bytes) }
+            total += count
+            guard total <= limit else { return .failure(tooLarge(total, limit)) }
+            if total <= probeSize, bytes.contains(0) { return .success([bytes]) }
+            // A full chunk ends after its last line feed; the rest starts the next.
+            if bytes.count >= chunkSize, let last = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                var next = Array(bytes[(last + 1)...])
+                next.reserveCapacity(min(stated - total, chunkSize) + probeSize)
+                bytes.removeSubrange((last + 1)...)
+                chunks.append(bytes)
+                bytes = next
+            }
             // Past the probe, read the rest in large steps.
-            if bytes.count >= probeSize, chunk.count == probeSize { chunk = [UInt8](repeating: 0, count: 1 << 22) }
+            if total >= probeSize, chunk.count == probeSize { chunk = [UInt8](repeating: 0, count: 1 << 22) }
         }
     }
 

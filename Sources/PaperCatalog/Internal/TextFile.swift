@@ -9,40 +9,61 @@ struct TextFile {
     private(set) var lines: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Decodes `bytes`; returns `nil` (with an error in `diagnostics`) for binary data.
-    init(path: String, bytes: [UInt8]) {
+    /// Decodes `bytes`; no lines (with an error in `diagnostics`) for binary data.
+    init(path: String, bytes: [UInt8]) { self.init(path: path, chunks: [bytes]) }
+
+    /// Decodes a file's bytes in chunks, each but the last ending with a
+    /// line feed (``InputFiles/read(_:limit:chunkSize:)``), freeing each
+    /// chunk once its lines are decoded; no lines (with an error in
+    /// `diagnostics`) for binary data.
+    init(path: String, chunks: consuming [[UInt8]]) {
         self.path = path
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if let offset = bytes.firstIndex(of: 0) {
-            diagnostics.append(
-                Diagnostic(
-                    .error, file: path, line: bytes[..<offset].lineNumber,
-                    "binary data (a NUL byte); expected a text dump"))
-            return
+        var linesBefore = 0
+        for position in chunks.indices {
+            let chunk = chunks[position]
+            if let offset = chunk.firstIndex(of: 0) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, line: linesBefore + chunk[..<offset].lineNumber,
+                        "binary data (a NUL byte); expected a text dump"))
+                return
+            }
+            linesBefore += chunk.lineNumber - 1
         }
         // Without one well-formed multi-byte sequence, any byte over 0x7F
-        // makes the file invalid UTF-8: it is Latin-1.
-        let isLatin1 = !bytes.hasMultibyteUTF8 && bytes.contains { $0 >= 0x80 }
+        // makes the file invalid UTF-8: it is Latin-1. (A chunk ends after a
+        // line feed, so no sequence spans two.)
+        let isLatin1 = !chunks.contains(where: \.hasMultibyteUTF8) && chunks.contains { $0.contains { $0 >= 0x80 } }
         if isLatin1 {
             diagnostics.append(
                 Diagnostic(
                     .warning, file: path,
                     "not UTF-8; read as Latin-1 (ISO 8859-1)"))
         }
+        for position in chunks.indices {
+            // The chunk's only copy, freed when its lines are decoded.
+            let bytes = chunks[position]
+            chunks[position] = []
+            let start = position == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            appendLines(of: bytes, from: start, latin1: isLatin1)
+        }
+    }
+
+    /// Appends the lines of `bytes` from `start`, the last one whether or not a terminator ends it.
+    private mutating func appendLines(of bytes: [UInt8], from start: Int, latin1: Bool) {
         var lineStart = start
         var index = start
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte == .newline || byte == .carriageReturn {
-                appendLine(bytes[lineStart..<index], latin1: isLatin1)
+                appendLine(bytes[lineStart..<index], latin1: latin1)
                 if byte == .carriageReturn, index + 1 < count, bytes[index + 1] == .newline { index += 1 }
                 lineStart = index + 1
             }
             index += 1
         }
-        if lineStart < count { appendLine(bytes[lineStart..<count], latin1: isLatin1) }
+        if lineStart < count { appendLine(bytes[lineStart..<count], latin1: latin1) }
     }
 
     /// Blanks every line outside `range` and forgets decoding diagnostics
