@@ -85,15 +85,6 @@ struct BinaryWriter {
         bytes.withUnsafeBytes { append($0) }
     }
 
-    /// What `other`, a writer to memory or a spilling one, wrote so far, as it is.
-    mutating func write(contentsOf other: BinaryWriter) {
-        if let spilled = other.spill, !spilled.read({ append($0) }) {
-            // Unreadable bytes of our own cannot be recovered: stop rather than index wrong records.
-            fatalError("cannot read back the temporary file of index records")
-        }
-        append(UnsafeRawBufferPointer(start: other.buffer.base, count: other.buffer.count))
-    }
-
     mutating func write(_ values: [String]) {
         write(values.count)
         for value in values { write(value) }

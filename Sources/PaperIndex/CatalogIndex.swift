@@ -78,67 +78,74 @@ public struct CatalogIndex: Sendable {
     /// - Complexity: O(total text length +
     ///   vocabulary × log vocabulary + papers × log papers).
     ///
-    /// Each paper is released once stored: pass the array with `consume`
-    /// (holding no other reference) and indexing needs little memory beyond
-    /// the index itself. Papers are stored in document order, so their
-    /// freed memory is scattered over the heap: every ``trimInterval``
-    /// papers, the whole free pages go back to the system (``FreedMemory``).
+    /// The papers' categories are inferred, then the papers are encoded, on
+    /// every core, into the records the index keeps, in document order, and
+    /// released all at once (pass the array with `consume`, holding no other
+    /// reference). The postings are then built from the records, read front
+    /// to back, their pages let go a block at a time: indexing needs little
+    /// memory beyond the index itself.
+    ///
+    /// With `recordsIn`, a folder of the user's own (the snapshot cache),
+    /// the records go to an unnamed temporary file there and are mapped,
+    /// rather than held in memory: at a million papers, 1.5 GB that need not
+    /// be resident.
     ///
     /// Documents are indexed on every core, each core a contiguous range of
     /// them with a builder of its own; the builders are then merged in
     /// document order, which gives the index one builder would.
     /// `parts` (for tests) sets how many builders share the documents; by
     /// default, one per core and per ``documentsPerIndexingPart`` papers.
-    ///
-    /// With `recordsIn`, a folder of the user's own (the snapshot cache),
-    /// the papers' encoded records go to an unnamed temporary file there as
-    /// they are stored, and are mapped once indexing ends, rather than held
-    /// in memory: at a million papers, 1.5 GB that need not be resident.
     public init(papers: consuming [Paper], parts: Int? = nil, recordsIn folder: String? = nil) {
         let keys = papers.map { $0.date.map(Self.dateKey) ?? -1 }
         let order = papers.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var docOfPaper = [Int32](repeating: 0, count: papers.count)
         for (doc, position) in order.enumerated() { docOfPaper[position] = Int32(doc) }
         let inferred = InferredCategories(papers: papers, docOfPaper: docOfPaper)
-        // Definitions are found on every core and weighed in load order, before papers are freed.
-        var acronyms = AcronymTable.Builder()
+        // Each paper's record, and the acronyms it defines, found on every
+        // core in document order; the definitions weighed in load order.
+        var store = PaperStore.Builder(documents: order.count, recordsIn: folder)
+        var definitionsOfDoc = [[(acronym: String, expansion: String)]](repeating: [], count: order.count)
         do {
-            // Shared with the cores only here: the papers are released one by one below.
             let loaded = papers
             Parallel.forEach(
-                loaded.count, chunk: 256,
-                computing: { AcronymTable.Builder.definitions(in: [loaded[$0].title, loaded[$0].abstract].compactMap { $0 }) },
-                then: { acronyms.add($1) })
+                order.count, block: Self.readingBlock, chunk: 256,
+                computing: { doc in
+                    let paper = loaded[order[doc]]
+                    return (
+                        record: PaperStore.Builder.record(of: paper),
+                        definitions: AcronymTable.Builder.definitions(in: [paper.title, paper.abstract].compactMap { $0 })
+                    )
+                },
+                then: { doc, found in
+                    store.add(found.record, id: loaded[order[doc]].id, as: Int32(doc))
+                    definitionsOfDoc[doc] = found.definitions
+                })
         }
+        papers = []
+        FreedMemory.release()
+        let stored = store.finish()
+        var acronyms = AcronymTable.Builder()
+        for doc in docOfPaper { acronyms.add(definitionsOfDoc[Int(doc)]) }
+        definitionsOfDoc = []
         // One builder per core, each over a contiguous range of documents,
         // merged in document order: the index one builder would give.
         let ranges = Self.indexingRanges(
             documents: order.count,
             parts: parts ?? min(Parallel.cores, order.count / Self.documentsPerIndexingPart))
-        let queues = ranges.map { range in
-            PapersToIndex(
-                range.map { doc in
-                    defer { papers[order[doc]] = Paper(id: "") }
-                    return papers[order[doc]]
-                })
-        }
-        papers = []
         let dateKeys = order.map { keys[$0] }
         var builders = Parallel.map(ranges.count, chunk: 1) { part in
-            var builder = Builder(dateKeys: dateKeys, recordsIn: folder)
-            let queue = queues[part]
-            // In document order, so that the stored records are too: listing
-            // papers newest first then reads the snapshot front to back.
-            for (offset, doc) in ranges[part].enumerated() {
-                builder.add(queue.papers[offset], as: Int32(doc))
-                queue.papers[offset] = Paper(id: "")
-                if offset % Self.trimInterval == Self.trimInterval - 1 { FreedMemory.release() }
+            var builder = Builder(dateKeys: dateKeys)
+            let range = ranges[part]
+            for start in stride(from: range.lowerBound, to: range.upperBound, by: Self.readingBlock) {
+                let end = min(range.upperBound, start + Self.readingBlock)
+                for doc in start..<end { builder.add(stored[doc], as: Int32(doc)) }
+                stored.releasePages(ofRecords: start..<end)
             }
             return builder
         }
         var builder = builders.removeFirst()
         for range in ranges.dropFirst() { builder.append(builders.removeFirst(), documents: range) }
-        self = builder.finish(inferred: inferred, acronyms: acronyms.finish())
+        self = builder.finish(papers: stored, inferred: inferred, acronyms: acronyms.finish())
     }
 
     /// `documents` split into `parts` contiguous ranges as even as can be
@@ -151,10 +158,9 @@ public struct CatalogIndex: Sendable {
     /// The fewest documents worth a builder of their own by default.
     static let documentsPerIndexingPart = 4_096
 
-    /// How many papers each builder indexes between two returns of freed memory. A
-    /// return walks the whole heap, but returning four times less often
-    /// saved no time at 1M papers and raised the peak (README, Performance).
-    static let trimInterval = 16_384
+    /// How many papers are encoded, or read from their records, between two
+    /// returns of the records' pages.
+    static let readingBlock = 16_384
 
     init(
         papers: PaperStore, vocabulary: StringTable, postingStarts: Column<Int64>, postingDocs: Column<Int32>,
@@ -315,14 +321,6 @@ public enum IDLookupError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// The papers one indexing builder takes, each released once added.
-private final class PapersToIndex: @unchecked Sendable {
-    /// Only the builder's own task reads and writes this.
-    var papers: [Paper]
-
-    init(_ papers: [Paper]) { self.papers = papers }
-}
-
 extension CatalogIndex {
     /// Collects postings and exact values paper by paper, in any order of
     /// document numbers, then lays them out as sorted columns. Terms are
@@ -354,18 +352,14 @@ extension CatalogIndex {
         private let dateKeys: [Int32]
         private var totalLength = Array(repeating: 0, count: Field.allCases.count)
         private var exact = PerFacet { _ in ExactIndex.Builder() }
-        private var store: PaperStore.Builder
         private var incompleteAuthors: [Int32] = []
 
-        /// A builder for documents numbered `0..<dateKeys.count`, each with
-        /// its ``CatalogIndex/dateKey(_:)`` or -1, storing their records in a
-        /// temporary file in `folder` or in memory.
-        init(dateKeys: [Int32], recordsIn folder: String?) {
+        /// A builder for documents numbered `0..<dateKeys.count`, each with its ``CatalogIndex/dateKey(_:)`` or -1.
+        init(dateKeys: [Int32]) {
             let documents = dateKeys.count
             self.dateKeys = dateKeys
             postingsOfDoc = Array(repeating: 0..<0, count: documents)
             fieldLengths = Array(repeating: 0, count: documents * Field.allCases.count)
-            store = PaperStore.Builder(documents: documents, recordsIn: folder)
         }
 
         /// Adds `paper` as document `doc`, each number once.
@@ -417,7 +411,6 @@ extension CatalogIndex {
                 valueKey.withUTF8 { exact[facet].add(key: $0, name: value, doc: doc) }
             }
             if !paper.authorsComplete { incompleteAuthors.append(doc) }
-            store.add(paper, as: doc)
         }
 
         /// The id of a folded word's spelling; a new spelling gets its term
@@ -458,13 +451,11 @@ extension CatalogIndex {
             // Each column of `other` is freed once copied: a merge holds one
             // copy of that column at a time, not of all its postings.
             do {
-                let otherTerms = other.postingTerms.column()
-                other.postingTerms = ColumnBuilder()
+                let otherTerms = Self.taken(&other.postingTerms).column()
                 for position in 0..<otherTerms.count { postingTerms.append(termOf[Int(otherTerms[position])]) }
             }
             do {
-                let otherCounts = other.postingCounts.column()
-                other.postingCounts = ColumnBuilder()
+                let otherCounts = Self.taken(&other.postingCounts).column()
                 for position in 0..<otherCounts.count { postingCounts.append(otherCounts[position]) }
             }
             let width = Field.allCases.count
@@ -475,7 +466,6 @@ extension CatalogIndex {
             }
             for field in totalLength.indices { totalLength[field] += other.totalLength[field] }
             for facet in Facet.allCases { exact[facet].append(other.exact[facet]) }
-            store.append(other.store, documents: documents)
             incompleteAuthors += other.incompleteAuthors
         }
 
@@ -537,17 +527,25 @@ extension CatalogIndex {
             return (starts, docs, grouped!)
         }
 
+        /// `column`'s values, leaving it empty.
+        private static func taken<Element>(_ column: inout ColumnBuilder<Element>) -> ColumnBuilder<Element> {
+            defer { column = ColumnBuilder() }
+            return column
+        }
+
         /// The fewest postings worth regrouping on more than one core.
         static let postingsPerGroupingPart = 1 << 16
 
-        consuming func finish(inferred: InferredCategories, acronyms: AcronymTable) -> CatalogIndex {
+        /// The index of the documents added, whose records are `papers`.
+        consuming func finish(papers: PaperStore, inferred: InferredCategories, acronyms: AcronymTable) -> CatalogIndex {
             let order = terms.idsSortedByBytes()
             let documents = dateKeys.count
-            let postingTerms = postingTerms.column()
-            let postingCounts = postingCounts.column()
+            let postings = postingTerms.count
+            // The postings in the order added go once grouped by term, before
+            // the bounds, the exact indices and the identities are built.
             let (starts, docs, groupedCounts) = Self.groupedByTerm(
-                postingTerms, postingCounts, postingsOfDoc: postingsOfDoc, order: order,
-                parts: postingTerms.count < Self.postingsPerGroupingPart ? 1 : Parallel.cores)
+                Self.taken(&postingTerms).column(), Self.taken(&postingCounts).column(), postingsOfDoc: postingsOfDoc, order: order,
+                parts: postings < Self.postingsPerGroupingPart ? 1 : Parallel.cores)
             let average = totalLength.map { max(1, Double($0) / Double(max(1, documents))) }
             let lengths = Column(fieldLengths)
             let scorer = FieldScorer(lengths: lengths, averages: average)
@@ -576,7 +574,7 @@ extension CatalogIndex {
                 }
                 return (bounds: bounds, firstBlock: firstBlock, blocks: blocks)
             }
-            var blockBounds = [Float](repeating: 0, count: (postingTerms.count + size - 1) / size)
+            var blockBounds = [Float](repeating: 0, count: (postings + size - 1) / size)
             for range in ranges {
                 for (offset, bound) in range.blocks.enumerated() {
                     blockBounds[range.firstBlock + offset] = max(blockBounds[range.firstBlock + offset], bound)
@@ -585,7 +583,7 @@ extension CatalogIndex {
             let bounds = ranges.flatMap { $0.bounds }
             let exact = exact.map { $0.finish() }
             return CatalogIndex(
-                papers: store.finish(), vocabulary: terms.table(order),
+                papers: papers, vocabulary: terms.table(order),
                 postingStarts: Column(starts), postingDocs: docs, postingCounts: groupedCounts, termBounds: Column(bounds),
                 blockBounds: Column(blockBounds),
                 fieldLengths: lengths, averageFieldLength: average,

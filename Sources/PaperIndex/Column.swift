@@ -75,6 +75,7 @@ struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Send
     /// Lets the system take back the pages of the values in `range`, in a
     /// column mapped from a file (a snapshot or a ``SpillFile``).
     func releasePages(of range: Range<Int>) {
+        let range = range.clamped(to: 0..<storage.count)
         let region = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: storage[range]))
         if let file {
             file.releasePages(of: region)

@@ -11,7 +11,7 @@ package struct PaperStore: RandomAccessCollection, Sendable {
     /// Every paper's id, in document order: id lookups without decoding.
     let ids: StringTable
 
-    /// Encodes papers one at a time, numbered in any order.
+    /// Stores encoded papers one at a time, numbered in any order.
     struct Builder {
         private var writer: BinaryWriter
         private var starts: [Int64] = [0]
@@ -26,24 +26,19 @@ package struct PaperStore: RandomAccessCollection, Sendable {
             ids = Array(repeating: "", count: documents)
         }
 
-        /// Stores `paper` as paper `doc`, each number once.
-        mutating func add(_ paper: Paper, as doc: Int32) {
-            records[Int(doc)] = Int32(starts.count - 1)
+        /// A paper's record (``Paper/write(to:)``), to ``add(_:id:as:)``.
+        static func record(of paper: Paper) -> [UInt8] {
+            var writer = BinaryWriter()
             paper.write(to: &writer)
-            starts.append(Int64(writer.offset))
-            ids[Int(doc)] = paper.id
+            return Array(writer.column())
         }
 
-        /// Takes in the papers `other` stored as `documents`, after this
-        /// builder's: the builder that stored both would hold the same.
-        mutating func append(_ other: Builder, documents: Range<Int>) {
-            let (firstRecord, offset) = (Int32(starts.count - 1), Int64(writer.offset))
-            writer.write(contentsOf: other.writer)
-            starts += other.starts.dropFirst().map { $0 + offset }
-            for doc in documents {
-                records[doc] = other.records[doc] + firstRecord
-                ids[doc] = other.ids[doc]
-            }
+        /// Stores `record`, the record of the paper whose id is `id`, as paper `doc`, each number once.
+        mutating func add(_ record: [UInt8], id: String, as doc: Int32) {
+            records[Int(doc)] = Int32(starts.count - 1)
+            writer.write(bytes: record)
+            starts.append(Int64(writer.offset))
+            ids[Int(doc)] = id
         }
 
         consuming func finish() -> PaperStore {
@@ -103,6 +98,13 @@ package struct PaperStore: RandomAccessCollection, Sendable {
     /// when they are mapped from a snapshot (they are read again if used):
     /// for a pass over many papers.
     func releasePages() { bytes.releasePages() }
+
+    /// Lets the system take back the pages of records `range` (by the
+    /// order stored) when they are mapped: for a pass over them in that order.
+    func releasePages(ofRecords range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        bytes.releasePages(of: Int(starts[range.lowerBound])..<Int(starts[range.upperBound]))
+    }
 
     /// The id of paper `position`, without decoding the paper.
     package func id(at position: Int) -> String { ids[position] }
