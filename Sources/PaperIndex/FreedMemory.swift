@@ -5,10 +5,10 @@
 /// Gives memory that `free` keeps for reuse back to the system.
 ///
 /// glibc keeps freed small blocks in its heap; the index builder frees
-/// each paper once stored but grows its own columns in separate large
-/// blocks that cannot reuse them, so without this the resident size would
-/// hold every paper and the whole index at once. A no-op where glibc's
-/// `malloc_trim` is not available.
+/// every parsed paper once encoded, then grows its own columns in
+/// separate large blocks that cannot reuse them, so without this the
+/// resident size would hold the papers' memory and the whole index at
+/// once. A no-op where glibc's `malloc_trim` is not available.
 enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
 
