@@ -143,9 +143,17 @@ struct BinaryWriter {
         guard let file = spill else { return }
         if file.write(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count)) {
             buffer.removeAll()
-            return
+        } else {
+            returnToMemory()
         }
+    }
+
+    /// Everything written so far back in memory (the spill file's bytes,
+    /// then those buffered), and memory from then on.
+    private mutating func returnToMemory() {
+        guard let file = spill else { return }
         let recovered = ByteBuffer()
+        // A file of our own, open and just written, that cannot be read is a failing disk.
         guard file.read({ recovered.append($0) }) else { fatalError("cannot read back the temporary file of index records") }
         recovered.append(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
         buffer = recovered
@@ -153,21 +161,14 @@ struct BinaryWriter {
     }
 
     /// The bytes written, of a writer to memory (a view, not a copy) or a
-    /// spilling one (the file, mapped).
+    /// spilling one (the file, mapped; in memory if nothing was written or
+    /// the file cannot be mapped).
     mutating func column() -> Column<UInt8> {
-        if spill != nil {
-            spillBuffer()
-            if let file = spill, file.size > 0, let mapping = file.map() {
-                return Column(pointer: mapping.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: file.size, owner: mapping)
-            }
-            // Nothing written, or the file cannot be mapped: the bytes come back to memory.
-            if let file = spill, file.size > 0 {
-                let recovered = ByteBuffer()
-                guard file.read({ recovered.append($0) }) else { fatalError("cannot read back the temporary file of index records") }
-                buffer = recovered
-            }
-            spill = nil
+        spillBuffer()
+        if let file = spill, file.size > 0, let mapping = file.map() {
+            return Column(pointer: mapping.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: file.size, owner: mapping)
         }
+        returnToMemory()
         return Column(pointer: buffer.base.assumingMemoryBound(to: UInt8.self), count: buffer.count, owner: buffer)
     }
 }
