@@ -21,7 +21,7 @@ let package = Package(
         // position-independent one spends about 3 ms of every run applying
         // some 70,000 relocations before `main` (README, "Performance").
         .executableTarget(
-            name: "iaifi", dependencies: ["PaperCatalog", "PaperIndex"],
+            name: "iaifi", dependencies: ["PaperCatalog", "PaperIndex", "TextNormalization"],
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]),
         // Synthetic corpora and timings; run on demand, never from the tests.
         .executableTarget(name: "iaifi-bench", dependencies: ["PaperCatalog", "PaperIndex"]),

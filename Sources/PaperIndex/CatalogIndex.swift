@@ -104,7 +104,7 @@ public struct CatalogIndex: Sendable {
         // Each paper's record, and the acronyms it defines, found on every
         // core in document order; the definitions weighed in load order.
         var store = PaperStore.Builder(documents: order.count, recordsIn: folder)
-        var definitionsOfDoc = [[(acronym: String, expansion: String)]](repeating: [], count: order.count)
+        var definitionsOfPaper = [[(acronym: String, expansion: String)]](repeating: [], count: order.count)
         do {
             let loaded = papers
             Parallel.forEach(
@@ -118,15 +118,15 @@ public struct CatalogIndex: Sendable {
                 },
                 then: { doc, found in
                     store.add(found.record, id: loaded[order[doc]].id, as: Int32(doc))
-                    definitionsOfDoc[doc] = found.definitions
+                    definitionsOfPaper[order[doc]] = found.definitions
                 })
         }
         papers = []
         FreedMemory.release()
         let stored = store.finish()
         var acronyms = AcronymTable.Builder()
-        for doc in docOfPaper { acronyms.add(definitionsOfDoc[Int(doc)]) }
-        definitionsOfDoc = []
+        for definitions in definitionsOfPaper { acronyms.add(definitions) }
+        definitionsOfPaper = []
         // One builder per core, each over a contiguous range of documents,
         // merged in document order: the index one builder would give.
         let ranges = Self.indexingRanges(

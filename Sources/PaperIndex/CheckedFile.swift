@@ -1,3 +1,4 @@
+import PaperCatalog
 import Synchronization
 
 #if canImport(Glibc)
@@ -127,20 +128,9 @@ final class CheckedFile: @unchecked Sendable {
     /// large snapshot adds nothing to the process's memory); `nil` when
     /// reading fails.
     static func chunkSums(of descriptor: Int32, size: Int) -> [UInt64]? {
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
         var sums: [UInt64] = []
-        for chunk in 0..<chunkCount(size) {
-            let length = Swift.min(chunkSize, size - chunk * chunkSize)
-            var done = 0
-            while done < length {
-                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(chunk * chunkSize + done)) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return nil }
-                done += count
-            }
-            sums.append(buffer.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<length]), seed: UInt64(chunk)) })
-        }
-        return sums
+        let read = SystemCalls.readChunks(descriptor, size: size, chunk: chunkSize) { sums.append(Checksum.of($0, seed: UInt64(sums.count))) }
+        return read ? sums : nil
     }
 
     /// What follows a body of `bodySize` bytes with chunk checksums `sums`:

@@ -41,16 +41,7 @@ final class SpillFile: @unchecked Sendable {
     /// Calls `body` with the bytes written, front to back, one chunk of
     /// at most `chunk` bytes at a time; `false` when they cannot be read.
     func read(chunk: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var done = 0
-        while done < size {
-            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, Swift.min(chunk, size - done), off_t(done)) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            done += count
-        }
-        return true
+        SystemCalls.readChunks(descriptor, size: size, chunk: chunk, body)
     }
 
     /// The bytes written, mapped read-only: the system keeps in memory only

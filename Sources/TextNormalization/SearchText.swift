@@ -160,7 +160,7 @@ package enum SearchText {
                 }
                 continue
             }
-            let (scalar, length) = decodeScalar(utf8, at: index)
+            let (scalar, length) = Unicode.Scalar.decoded(from: utf8, at: index)
             if let name = greek[scalar] {
                 emit(name, index..<(index + length))
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -188,15 +188,6 @@ package enum SearchText {
     private static func isAcronymPlural(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
         guard run.count >= 3, run.last == UInt8(ascii: "s") else { return false }
         return run.dropLast().count(where: \.isASCIICapital) >= 2 && run.dropLast().allSatisfy { $0.isASCIICapital || $0.isASCIIDigit }
-    }
-
-    /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8, and its length in bytes.
-    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = utf8[index]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     private static let greek: [Unicode.Scalar: String] = {

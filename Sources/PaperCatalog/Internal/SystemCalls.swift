@@ -45,6 +45,26 @@ package enum SystemCalls {
         return 0
     }
 
+    /// Calls `body` with the first `size` bytes of the open file
+    /// `descriptor`, front to back, `chunk` bytes at a time (the last chunk
+    /// shorter), read with `pread(2)` and retried after interruptions;
+    /// `false` when they cannot all be read.
+    package static func readChunks(_ descriptor: Int32, size: Int, chunk: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        for start in stride(from: 0, to: size, by: chunk) {
+            let length = min(chunk, size - start)
+            var done = 0
+            while done < length {
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(start + done)) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<length])) }
+        }
+        return true
+    }
+
     /// A file's modification and status-change times, to the nanosecond.
     package static func times(of info: stat) -> (modified: timespec, changed: timespec) {
         #if os(Linux)

@@ -18,17 +18,15 @@ struct TextFile {
     /// `diagnostics`) for binary data.
     init(path: String, chunks: consuming [[UInt8]]) {
         self.path = path
-        var linesBefore = 0
-        for position in chunks.indices {
+        if let position = chunks.firstIndex(where: { $0.contains(0) }) {
+            // Lines are counted only for the error, and only up to the NUL.
+            let linesBefore = chunks[..<position].reduce(0) { $0 + $1.lineNumber - 1 }
             let chunk = chunks[position]
-            if let offset = chunk.firstIndex(of: 0) {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, file: path, line: linesBefore + chunk[..<offset].lineNumber,
-                        "binary data (a NUL byte); expected a text dump"))
-                return
-            }
-            linesBefore += chunk.lineNumber - 1
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: path, line: linesBefore + chunk[..<chunk.firstIndex(of: 0)!].lineNumber,
+                    "binary data (a NUL byte); expected a text dump"))
+            return
         }
         // Without one well-formed multi-byte sequence, any byte over 0x7F
         // makes the file invalid UTF-8: it is Latin-1. (A chunk ends after a

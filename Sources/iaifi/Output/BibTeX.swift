@@ -1,4 +1,5 @@
 import PaperCatalog
+import TextNormalization
 
 /// BibTeX entries a paper can cite, in the shape of arXiv's own export.
 ///
@@ -205,10 +206,9 @@ extension BibTeX {
         let first: Bool
         if letters.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same tests on bytes, without the Unicode tables.
-            let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
             guard let byte = letters.utf8.first else { return .never }
-            if letters.utf8.dropFirst().contains(where: isUpper) { return .always }
-            first = isUpper(byte)
+            if letters.utf8.dropFirst().contains(where: \.isASCIICapital) { return .always }
+            first = byte.isASCIICapital
         } else {
             guard let character = letters.first else { return .never }
             if letters.dropFirst().contains(where: \.isUppercase) { return .always }
@@ -223,7 +223,7 @@ extension BibTeX {
     /// braced: for ASCII, read as bytes without the Unicode tables.
     fileprivate static func letters(of part: String) -> String {
         guard part.utf8.allSatisfy({ $0 < 0x80 }) else { return part.filter(\.isLetter) }
-        return String(decoding: part.utf8.filter { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, as: UTF8.self)
+        return String(decoding: part.utf8.filter(\.isASCIILetter), as: UTF8.self)
     }
 
     /// Tokens split after each separator outside `$...$`, separators kept
@@ -292,11 +292,9 @@ extension BibTeX {
                 var length = 1
                 var space = lead <= UInt8(ascii: " ") || lead == 0x7F
                 if lead >= 0x80 {
-                    // The character's value (the text is valid UTF-8).
-                    length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = UInt32(lead & (0xFF >> (length + 1)))
-                    for next in index + 1..<index + length { value = value << 6 | UInt32(bytes[next] & 0x3F) }
-                    space = Unicode.Scalar(value)!.isActedOnByTerminals
+                    let decoded = Unicode.Scalar.decoded(from: bytes, at: index)
+                    length = decoded.length
+                    space = decoded.scalar.isActedOnByTerminals
                 }
                 if !space {
                     for next in index..<index + length { output.append(bytes[next]) }
@@ -358,7 +356,7 @@ struct ProperNouns {
     /// passed over, which leaves every answer the same.
     init(_ abstract: String, askedOf letters: [String]) {
         // The ASCII letters asked about, in lower case.
-        let asked = letters.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }.map { $0.map(Self.lowercased) }
+        let asked = letters.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }.map { $0.map(\.asciiLowercased) }
         var lengths: UInt64 = 0
         for letters in asked { lengths |= Self.bit(forLength: letters.count) }
         var capitalised: Set<String> = []
@@ -376,18 +374,7 @@ struct ProperNouns {
             while index <= bytes.count {
                 var scalar: Unicode.Scalar = " "
                 var length = 1
-                if index < bytes.count {
-                    let lead = bytes[index]
-                    if lead < 0x80 {
-                        scalar = Unicode.Scalar(lead)
-                    } else {
-                        // The character's value (the text is valid UTF-8).
-                        length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                        var value = UInt32(lead & (0xFF >> (length + 1)))
-                        for next in index + 1..<index + length { value = value << 6 | UInt32(bytes[next] & 0x3F) }
-                        scalar = Unicode.Scalar(value)!
-                    }
-                }
+                if index < bytes.count { (scalar, length) = Unicode.Scalar.decoded(from: bytes, at: index) }
                 let isEmpty = start == index
                 if Self.isLetter(scalar) {
                     if isEmpty {
@@ -431,10 +418,8 @@ struct ProperNouns {
 
     /// Whether an ASCII word is one of `asked` (in lower case) in any case.
     private static func isAsked(_ word: Slice<UnsafeBufferPointer<UInt8>>, among asked: [[UInt8]], lengths: UInt64) -> Bool {
-        lengths & bit(forLength: word.count) != 0 && asked.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == lowercased($1) } }
+        lengths & bit(forLength: word.count) != 0 && asked.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1.asciiLowercased } }
     }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 
     /// One bit per word length; lengths from 63 on share the last.
     private static func bit(forLength length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// A JSON value with keys kept in the order given, written compactly and
 /// deterministically. Strings escape `"`, `\` and every character a
 /// terminal acts on (controls, separators, format characters such as
@@ -84,7 +86,7 @@ enum JSON {
                     offset += 1
                     continue
                 }
-                let (scalar, length) = decode(bytes, at: offset)
+                let (scalar, length) = Unicode.Scalar.decoded(from: bytes, at: offset)
                 let escape: String? =
                     switch scalar {
                     case "\"": "\\\""
@@ -105,16 +107,6 @@ enum JSON {
             output += UnsafeBufferPointer(rebasing: bytes[runStart...])
             output.append(UInt8(ascii: "\""))
         }
-    }
-
-    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8,
-    /// and its length in bytes.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[offset])
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
-        for position in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[position] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// `\uXXXX`; beyond U+FFFF (tag characters), a UTF-16 surrogate pair.
